@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Lagebild.Claims;
+using Lagebild.Ingest;
+using Lagebild.Text;
+using Spectre.Console;
+
+namespace Lagebild.Cli.Commands;
+
+/// <summary><c>lagebild extract [--format eval|json|text] FILE|DIR...</c>: claims of each document, one result per input document.</summary>
+public static class ExtractCommand
+{
+    private static readonly Option<string> Format = new("--format", "-f")
+    {
+        Description = "eval: the evaluation line format; json: full result with offsets; text: each claim with its evidence",
+        DefaultValueFactory = _ => "text",
+    };
+    private static readonly Option<string?> Knowledge = new("--knowledge")
+    {
+        Description = "Directory with extra language tables (same layout as Lang/: de/states.tsv ...) added to the built-in ones",
+    };
+    private static readonly Argument<string[]> Paths = new("paths") { Description = "Files, directories or globs", Arity = ArgumentArity.OneOrMore };
+
+    public static Command Create()
+    {
+        Format.AcceptOnlyFromAmong("eval", "json", "text");
+        var command = new Command("extract", "Extract supply claims, quotes and entities from articles") { Format, Knowledge, Paths };
+        command.SetAction(parse => Run(parse.GetValue(Paths)!, parse.GetValue(Format)!, parse.GetValue(Knowledge), Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(IEnumerable<string> paths, string format, string? knowledge, TextWriter stdout, TextWriter stderr)
+    {
+        var extractor = Extractor.Create(knowledge);
+        int failures = 0;
+        foreach (var result in DocumentReader.ReadPaths(paths))
+        {
+            if (result.Error is { } error)
+            {
+                stderr.WriteLine($"error: {error.Source}: {error.Problem}");
+                failures++;
+                continue;
+            }
+            var doc = result.Document!;
+            try
+            {
+                extractor.Extract(doc);
+            }
+            catch (Exception ex)
+            {
+                stderr.WriteLine($"error: {doc.Source ?? doc.Id}: extraction failed: {ex.Message}");
+                failures++;
+                if (format == "eval") stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Eval(new Document(doc.Id, "")), DocumentResult.Json));
+                continue;
+            }
+            switch (format)
+            {
+                case "eval": stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Eval(doc), DocumentResult.Json)); break;
+                case "json": stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Full(doc), DocumentResult.Json)); break;
+                default: WriteText(doc, stdout); break;
+            }
+        }
+        if (failures > 0) stderr.WriteLine($"{failures} input(s) failed; the others were processed.");
+        return failures > 0 ? 1 : 0;
+    }
+
+    /// <summary>Each claim with its evidence sentence, the claim's words marked with [brackets].</summary>
+    private static void WriteText(Document doc, TextWriter w)
+    {
+        w.WriteLine($"== {doc.Id} ({doc.Lang}) {doc.Title}");
+        if (doc.Claims.Count == 0) w.WriteLine("   (no supply claims)");
+        foreach (var c in doc.Claims)
+        {
+            w.WriteLine($"   {c.Supplier} -> {c.Recipient}  {c.Item}{(c.Negated ? " (negated)" : "")}   [{DocumentResult.StatusName(c.Status)}, claimant {c.Claimant}]");
+            w.WriteLine($"      {Marked(doc, c)}");
+            if (c.Chain.Count > 1) w.WriteLine($"      via {string.Join(" -> ", c.Chain)}");
+        }
+        foreach (var q in doc.Quotes)
+            w.WriteLine($"   quote ({q.SpeakerName ?? "?"}): {Shorten(doc.Slice(q.Content), 100)}");
+        w.WriteLine();
+    }
+
+    private static string Marked(Document doc, SupplyClaim c)
+    {
+        var spans = new[] { c.SupplierSpan, c.RecipientSpan, c.ItemSpan, (TextSpan?)c.Cue }
+            .Where(s => s is { } x && c.Evidence.Contains(x)).Select(s => s!.Value).OrderBy(s => s.Start).ToList();
+        var sb = new StringBuilder();
+        int pos = c.Evidence.Start;
+        foreach (var s in spans)
+        {
+            if (s.Start < pos) continue;
+            sb.Append(doc.Text, pos, s.Start - pos).Append('[').Append(doc.Text, s.Start, s.Length).Append(']');
+            pos = s.End;
+        }
+        sb.Append(doc.Text, pos, c.Evidence.End - pos);
+        return sb.ToString().Replace('\n', ' ');
+    }
+
+    private static string Shorten(string s, int n) => s.Length <= n ? s : s[..n] + "…";
+}

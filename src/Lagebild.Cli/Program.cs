@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Lagebild.Cli.Commands;
+
+var root = new RootCommand("Lagebild: an evidence-backed map of who supplies what to whom in a war.")
+{
+    DemoCommand.Create(),
+    ExtractCommand.Create(),
+    EvalTokensCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,153 @@
+using Lagebild.Knowledge;
+using Lagebild.Nlp;
+using Lagebild.Text;
+
+namespace Lagebild.Claims;
+
+/// <summary>
+/// Finds supply claims: a trigger (verb or noun from the frame table) in a clause, its supplier, recipient and
+/// items, then negation, claimant and status from the attribution and quote layers.
+/// </summary>
+public sealed class ClaimExtractor : IPipe
+{
+    private readonly LanguageData _data;
+    private readonly ClauseSegmenter _clauses;
+    private readonly ArgumentBuilder _args;
+    private readonly SlotFiller _slots;
+
+    public ClaimExtractor(LanguageData data)
+    {
+        _data = data;
+        _clauses = new ClauseSegmenter(data);
+        _args = new ArgumentBuilder(data);
+        _slots = new SlotFiller(data, _args);
+    }
+
+    public string Name => "claims";
+
+    public void Process(Document doc)
+    {
+        doc.Claims.Clear();
+        var mentionAt = new Mention?[doc.Tokens.Count];
+        foreach (var m in doc.Mentions)
+            for (int k = m.FirstToken; k < m.EndToken; k++)
+                if (mentionAt[k] == null || m.IsActor) mentionAt[k] = m;
+        var speakerMask = SpeakerMask(doc);
+        foreach (var s in doc.Sentences)
+        {
+            var para = doc.ParagraphAt(s.Span.Start);
+            if (para?.Kind == ParagraphKind.Furniture) continue;
+            var sentenceMentions = doc.Mentions.Where(m => m.FirstToken >= s.FirstToken && m.EndToken <= s.EndToken).ToList();
+            if (!sentenceMentions.Any(m => m.IsActor)) continue;
+            var clauses = _clauses.Split(doc, s, mentionAt);
+            var args = _args.Build(doc, s, sentenceMentions, k => speakerMask[k]);
+            var attribution = doc.Attributions.FirstOrDefault(a => a.Scope.Contains(s.Span) || s.Span.Contains(a.Scope));
+            var seen = new HashSet<(string, string, string, bool)>();
+            foreach (var clause in clauses)
+            {
+                foreach (var found in _slots.Fill(doc, s, clause, clauses, args, sentenceMentions, attribution))
+                {
+                    var claim = Finish(doc, s, para, found, attribution);
+                    if (claim == null || !seen.Add((claim.Supplier, claim.Recipient, claim.Item, claim.Negated))) continue;
+                    doc.Claims.Add(claim);
+                }
+            }
+        }
+    }
+
+    /// <summary>Tokens that name the speaker or source of an attribution: they are not suppliers or recipients.</summary>
+    private bool[] SpeakerMask(Document doc)
+    {
+        var mask = new bool[doc.Tokens.Count];
+        var toks = doc.Tokens;
+        for (int i = 0; i < toks.Count; i++)
+        {
+            foreach (var (kind, words) in _data.Cues.Starting(toks[i].Text))
+            {
+                if (kind is CueKind.Speech or CueKind.Source && words.Length == 1 || kind == CueKind.Source)
+                {
+                    if (toks[i].Lower == "so" && !(i > 0 && (toks[i - 1].Text == "," || toks[i - 1].IsQuote))) continue;
+                    int start = i + words.Length;
+                    for (int k = start; k < Math.Min(toks.Count, start + 5); k++)
+                    {
+                        if (toks[k].Kind == TokenKind.Punctuation || toks[k].IsQuote) break;
+                        if (kind == CueKind.Speech && k > start && Grammar.Prepositions.Contains(toks[k].Text)) break;
+                        mask[k] = true;
+                    }
+                }
+                else if (kind == CueKind.PostSource)
+                {
+                    for (int k = i - 1; k >= Math.Max(0, i - 4); k--)
+                    {
+                        if (toks[k].Kind == TokenKind.Punctuation) break;
+                        mask[k] = true;
+                    }
+                }
+                else if (kind == CueKind.Report)
+                {
+                    for (int k = i - 1; k >= Math.Max(0, i - 6); k--)
+                    {
+                        if (toks[k].Text == ",") break;
+                        mask[k] = true;
+                    }
+                }
+            }
+        }
+        return mask;
+    }
+
+    private SupplyClaim? Finish(Document doc, Sentence s, Paragraph? para, FoundClaim f, Attribution? attribution)
+    {
+        var quote = doc.Quotes.FirstOrDefault(q => q.Content.Contains(doc.Tokens[f.Trigger].Start));
+        string claimant = "reporter";
+        var chain = new List<string> { doc.Outlet ?? "reporter" };
+        TextSpan? cue = null;
+        bool denial = false;
+        if (quote != null)
+        {
+            claimant = quote.Speaker == null ? "?" : AttributionFinder.ClaimantOf(doc, quote.Speaker);
+            cue = quote.CueSpan;
+            if (attribution != null) chain.AddRange(attribution.Via);
+        }
+        else if (attribution != null && para?.Kind != ParagraphKind.Title)
+        {
+            claimant = attribution.Claimant;
+            chain.AddRange(attribution.Via);
+            cue = attribution.Cue;
+            denial = attribution.Kind == AttributionKind.Denial && attribution.Cue.Start < doc.Tokens[f.Trigger].Start;
+        }
+        if (claimant != "reporter") chain.Add(claimant);
+        var speakerState = StateOfClaimant(doc, claimant);
+        ClaimStatus status;
+        if (denial || f.Negated && speakerState != null && speakerState == f.Supplier) status = ClaimStatus.Denied;
+        else if (claimant == "reporter" && (f.Hedged || f.Reportative)) status = ClaimStatus.Hedged;
+        else if (claimant == "?" && f.Hedged) status = ClaimStatus.Hedged;
+        else status = claimant == "reporter" ? ClaimStatus.Asserted : ClaimStatus.Alleged;
+        if (status == ClaimStatus.Hedged && claimant == "?") claimant = "reporter";
+        return new SupplyClaim
+        {
+            Supplier = f.Supplier, Recipient = f.Recipient, Item = f.Item, Negated = f.Negated,
+            Claimant = claimant, Status = status, Evidence = s.Span,
+            Cue = doc.Tokens[f.Trigger].Span, SupplierSpan = f.SupplierSpan, RecipientSpan = f.RecipientSpan, ItemSpan = f.ItemSpan,
+            AttributionCue = cue, Chain = chain, Frame = f.Frame,
+        };
+    }
+
+    /// <summary>The state a claimant speaks for: itself for a state, the affiliation of a person.</summary>
+    private static string? StateOfClaimant(Document doc, string claimant)
+    {
+        if (claimant.Length == 2 && claimant.All(char.IsUpper)) return claimant;
+        var m = doc.Mentions.FirstOrDefault(x => x.Id == claimant && x.Affiliation != null);
+        return m?.Affiliation;
+    }
+}
+
+/// <summary>A claim before attribution: slots, trigger and the evidence spans.</summary>
+internal sealed record FoundClaim(string Supplier, string Recipient, string Item, bool Negated, int Trigger, string Frame)
+{
+    public bool Hedged { get; init; }
+    public bool Reportative { get; init; }
+    public TextSpan? SupplierSpan { get; init; }
+    public TextSpan? RecipientSpan { get; init; }
+    public TextSpan? ItemSpan { get; init; }
+}

@@ -1,0 +1,117 @@
+using Lagebild.Knowledge;
+using Lagebild.Text;
+
+namespace Lagebild.Claims;
+
+/// <summary>
+/// Splits a sentence into clauses at punctuation and subordinators, keeping enumerations
+/// ("Drohnen, Chips und Optik") together. A heuristic stand-in until the parser exists.
+/// </summary>
+internal sealed class ClauseSegmenter
+{
+    private readonly LanguageData _data;
+
+    public ClauseSegmenter(LanguageData data) { _data = data; }
+
+    public List<Clause> Split(Document doc, Sentence s, Mention?[] mentionAt)
+    {
+        var toks = doc.Tokens;
+        var starts = new List<(int Index, ClauseKind Kind)> { (s.FirstToken, ClauseKind.Main) };
+        for (int i = s.FirstToken + 1; i < s.EndToken; i++)
+        {
+            var prev = toks[i - 1];
+            var t = toks[i];
+            if (prev.Text is ";" or ":" or "–" or "—" or "(" or ")" || prev.Text == "-" && prev.Kind == TokenKind.Punctuation)
+            {
+                starts.Add((i, ClauseKind.Main));
+                continue;
+            }
+            if (t.IsQuote && i + 1 < s.EndToken && (prev.Text is "," or "." || prev.Kind == TokenKind.Punctuation))
+            {
+                starts.Add((i, ClauseKind.Main));
+                continue;
+            }
+            if (prev.Text == ",")
+            {
+                if (IsListComma(toks, i - 1, s, mentionAt)) continue;
+                var kind = Grammar.Subordinators.Contains(t.Text) ? ClauseKind.Subordinate
+                    : Grammar.RelativePronouns.Contains(t.Text) && !char.IsUpper(t.Text[0]) ? ClauseKind.Relative
+                    : i + 1 < s.EndToken && Grammar.Prepositions.Contains(t.Text) && Grammar.RelativePronouns.Contains(toks[i + 1].Text) ? ClauseKind.Relative
+                    : EndsWithInfinitive(toks, i, s.EndToken) ? ClauseKind.Infinitive
+                    : ClauseKind.Main;
+                starts.Add((i, kind));
+                continue;
+            }
+            if (Grammar.Coordinators.Contains(t.Text) && t.Lower is "und" or "aber" or "doch" or "sondern" or "and" or "but" && HasVerb(toks, starts[^1].Index, i) && HasVerb(toks, i + 1, NextBoundary(toks, i + 1, s.EndToken)))
+            {
+                starts.Add((i + 1, ClauseKind.Main));
+            }
+        }
+        var clauses = new List<Clause>();
+        for (int k = 0; k < starts.Count; k++)
+        {
+            int end = k + 1 < starts.Count ? starts[k + 1].Index : s.EndToken;
+            if (end <= starts[k].Index) continue;
+            var c = new Clause { First = starts[k].Index, End = end, Kind = starts[k].Kind, Previous = clauses.LastOrDefault() };
+            if (c.Kind == ClauseKind.Relative) c.Antecedent = LastActorBefore(c.First, s, mentionAt);
+            clauses.Add(c);
+        }
+        return clauses;
+    }
+
+    private static int NextBoundary(IReadOnlyList<Token> toks, int from, int end)
+    {
+        for (int i = from; i < end; i++) if (toks[i].Text is "," or ";" or ":") return i;
+        return end;
+    }
+
+    /// <summary>A comma inside an enumeration of items or actors.</summary>
+    private static bool IsListComma(IReadOnlyList<Token> toks, int comma, Sentence s, Mention?[] mentionAt)
+    {
+        var before = comma - 1 >= s.FirstToken ? mentionAt[comma - 1] : null;
+        if (before == null) return false;
+        for (int k = comma + 1; k < Math.Min(s.EndToken, comma + 4); k++)
+        {
+            var m = mentionAt[k];
+            if (m != null)
+                return m.Kind == MentionKind.Item && before.Kind == MentionKind.Item || m.IsActor && before.IsActor && m.Form != MentionForm.Possessive && (k == comma + 1 || k == comma + 2);
+            if (!toks[k].IsWord || char.IsUpper(toks[k].Text[0]) && !toks[k].Text.EndsWith('-')) return false;
+        }
+        return false;
+    }
+
+    private bool HasVerb(IReadOnlyList<Token> toks, int from, int end)
+    {
+        for (int i = from; i < end && i < toks.Count; i++)
+        {
+            var w = toks[i].Text;
+            if (Grammar.Auxiliaries.Contains(w) || _data.Frames.Verb(w) != null) return true;
+            foreach (var (kind, words) in _data.Cues.Starting(w))
+                if (kind is CueKind.Speech or CueKind.Deny or CueKind.Accuse) return true;
+        }
+        return false;
+    }
+
+    /// <summary>"..., Russland Waffen zu liefern": a clause that closes with a zu-infinitive.</summary>
+    private static bool EndsWithInfinitive(IReadOnlyList<Token> toks, int from, int end)
+    {
+        for (int i = from; i < end; i++)
+        {
+            if (toks[i].Text is "," or ";") return false;
+            if (toks[i].Lower == "zu" && i + 1 < end && toks[i + 1].IsWord && char.IsLower(toks[i + 1].Text[0]) && toks[i + 1].Text.EndsWith('n')) return true;
+            if (toks[i].IsWord && toks[i].Text.Length > 6 && toks[i].Text.Contains("zu") && char.IsLower(toks[i].Text[0]) && toks[i].Text.EndsWith("en")
+                && toks[i].Text.IndexOf("zu", StringComparison.Ordinal) is > 2 and var z && z < toks[i].Text.Length - 4 && (i + 1 >= end || toks[i + 1].Kind == TokenKind.Punctuation)) return true;
+        }
+        return false;
+    }
+
+    private static Mention? LastActorBefore(int index, Sentence s, Mention?[] mentionAt)
+    {
+        for (int k = index - 2; k >= s.FirstToken && k >= index - 6; k--)
+        {
+            var m = mentionAt[k];
+            if (m != null && m.IsActor) return m;
+        }
+        return null;
+    }
+}

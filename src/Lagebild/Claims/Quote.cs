@@ -1,0 +1,20 @@
+using Lagebild.Text;
+
+namespace Lagebild.Claims;
+
+/// <summary>A direct quotation: the quoted text (without the marks) and who said it.</summary>
+public sealed class Quote
+{
+    public Quote(TextSpan span, TextSpan content) { Span = span; Content = content; }
+
+    /// <summary>The quote including its quotation marks.</summary>
+    public TextSpan Span { get; }
+    /// <summary>The quoted words only.</summary>
+    public TextSpan Content { get; }
+    /// <summary>Canonical speaker id ("person:John Kelley", "CN", "org:NATO"), or null when anonymous.</summary>
+    public string? Speaker { get; set; }
+    /// <summary>The speaker as the text names them, for display ("John Kelley", "Nato").</summary>
+    public string? SpeakerName { get; set; }
+    public TextSpan? SpeakerSpan { get; set; }
+    public TextSpan? CueSpan { get; set; }
+}

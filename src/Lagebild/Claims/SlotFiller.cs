@@ -1,0 +1,409 @@
+using Lagebild.Knowledge;
+using Lagebild.Text;
+
+namespace Lagebild.Claims;
+
+/// <summary>Fills supplier, recipient and items of each trigger in a clause, following the trigger's frame.</summary>
+internal sealed class SlotFiller
+{
+    private static readonly HashSet<string> PurposePrepositions = new(StringComparer.OrdinalIgnoreCase)
+        { "für", "fürs", "zur", "zum", "gegen", "in", "im", "bei", "beim", "über", "vor", "nach", "for", "against", "in", "about", "on" };
+    private static readonly HashSet<string> RecipientPrepositions = new(StringComparer.OrdinalIgnoreCase) { "an", "nach", "für", "to", "for" };
+    private static readonly HashSet<string> SourcePrepositions = new(StringComparer.OrdinalIgnoreCase) { "von", "vom", "aus", "durch", "from", "by" };
+
+    private readonly LanguageData _data;
+    private readonly ArgumentBuilder _args;
+
+    public SlotFiller(LanguageData data, ArgumentBuilder args) { _data = data; _args = args; }
+
+    public IEnumerable<FoundClaim> Fill(Document doc, Sentence s, Clause clause, List<Clause> clauses, List<Argument> allArgs,
+        List<Mention> mentions, Attribution? attribution)
+    {
+        var toks = doc.Tokens;
+        for (int t = clause.First; t < clause.End; t++)
+        {
+            var word = toks[t].Text;
+            if (!toks[t].IsWord) continue;
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken ? null : _data.Frames.Verb(word);
+            if (verb != null && RequirementsMet(doc, clause, t, verb))
+            {
+                foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) yield return c;
+                continue;
+            }
+            var noun = _data.Frames.Noun(word);
+            if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null))
+                foreach (var c in NounFrame(doc, s, clause, allArgs, mentions, t, noun.Value.Frame, noun.Value.Modifier)) yield return c;
+        }
+    }
+
+    private static bool RequirementsMet(Document doc, Clause clause, int t, Frame f)
+    {
+        var toks = doc.Tokens;
+        if (f.Particle != null)
+        {
+            var words = f.Particle.Split(' ');
+            bool found = false;
+            for (int k = clause.First; k < clause.End && !found; k++)
+            {
+                found = true;
+                for (int j = 0; j < words.Length; j++)
+                    if (k + j >= clause.End || !string.Equals(toks[k + j].Text, words[j], StringComparison.OrdinalIgnoreCase)) { found = false; break; }
+            }
+            if (!found) return false;
+        }
+        if (f.SeparablePrefix != null && !toks[t].Text.StartsWith(f.SeparablePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // "leitet ... weiter": the particle must close the clause.
+            bool particle = false;
+            for (int k = t + 1; k < clause.End; k++) particle |= string.Equals(toks[k].Text, f.SeparablePrefix, StringComparison.OrdinalIgnoreCase);
+            if (!particle) return false;
+        }
+        return true;
+    }
+
+    private IEnumerable<FoundClaim> VerbFrame(Document doc, Sentence s, Clause clause, List<Clause> clauses, List<Argument> allArgs,
+        List<Mention> mentions, Attribution? attribution, int t, Frame frame)
+    {
+        var toks = doc.Tokens;
+        var args = allArgs.Where(a => a.First >= clause.First && a.First < clause.End).ToList();
+        var core = args.Where(a => a.Preposition == null).ToList();
+        var byPrep = args.Where(a => a.Preposition != null).ToList();
+        bool passive = IsPassive(doc, clause, t);
+        // The relative pronoun stands for its antecedent; an infinitive's subject is its controller.
+        Argument? implicitSubject = null;
+        if (clause.Kind == ClauseKind.Relative && clause.Antecedent != null)
+            implicitSubject = allArgs.FirstOrDefault(a => a.Mention == clause.Antecedent) is { } ant && toks[clause.First].Lower is not ("dem" or "denen" or "den")
+                ? ant : null;
+        if (clause.Kind == ClauseKind.Infinitive || IsInfinitive(doc, t))
+            implicitSubject = Controller(doc, clause, allArgs, attribution);
+        var pronounSubject = PronounSubject(doc, clause, t, attribution, core);
+
+        List<Argument> suppliers = new(), recipients = new();
+        List<Argument> Group(Argument a, List<Argument> pool) => pool.Where(x => x.Group == a.Group).ToList();
+        Argument? Dative(List<Argument> pool) => pool.FirstOrDefault(a => a.Dative);
+
+        switch (frame.Kind)
+        {
+            case FrameKind.Give:
+            case FrameKind.Furnish:
+            case FrameKind.Support:
+            {
+                var source = byPrep.FirstOrDefault(a => SourcePrepositions.Contains(a.Preposition!) && passive);
+                var toPhrase = byPrep.FirstOrDefault(a => RecipientPrepositions.Contains(a.Preposition!) && frame.Kind == FrameKind.Give);
+                var ordered = OrderCore(core);
+                if (passive && source != null)
+                {
+                    suppliers = Group(source, byPrep);
+                    if (toPhrase != null) recipients = Group(toPhrase, byPrep);
+                    else if (ordered.Count > 0 && frame.Kind != FrameKind.Give) recipients = Group(ordered[0], core);
+                    break;
+                }
+                var subject = implicitSubject ?? pronounSubject;
+                if (subject != null)
+                {
+                    suppliers = new() { subject };
+                    var rest = ordered.Where(a => a.Actor != subject.Actor).ToList();
+                    if (toPhrase != null) recipients = Group(toPhrase, byPrep);
+                    else if (rest.Count > 0) recipients = Group(rest[0], rest);
+                    break;
+                }
+                if (ordered.Count == 0) break;
+                var dat = Dative(ordered);
+                var first = ordered[0];
+                if (dat != null && dat == first && ordered.Count > 1) first = ordered.First(a => a.Group != dat.Group);
+                suppliers = Group(first, ordered);
+                if (toPhrase != null) recipients = Group(toPhrase, byPrep);
+                else
+                {
+                    var other = ordered.FirstOrDefault(a => a.Group != first.Group);
+                    if (other != null) recipients = Group(other, ordered);
+                }
+                break;
+            }
+            case FrameKind.Receive:
+            {
+                var ordered = OrderCore(core);
+                var subject = implicitSubject ?? pronounSubject ?? ordered.FirstOrDefault();
+                if (subject != null) recipients = subject == implicitSubject || subject == pronounSubject ? new() { subject } : Group(subject, ordered);
+                var source = byPrep.FirstOrDefault(a => a.Preposition is "von" or "vom" or "aus" or "from" or "wie");
+                if (source != null) suppliers = Group(source, byPrep);
+                break;
+            }
+            case FrameKind.Origin:
+            {
+                var source = byPrep.FirstOrDefault(a => a.Preposition is "aus" or "from" or "wie");
+                if (source != null) suppliers = Group(source, byPrep);
+                var owner = args.FirstOrDefault(a => !suppliers.Contains(a));
+                if (owner != null) recipients = new() { owner };
+                break;
+            }
+        }
+
+        var items = ItemsFor(doc, clause, mentions, frame, t);
+        // Receive and origin frames may name the supplier through the item: "russische Militärtechnologien".
+        if (suppliers.Count == 0 && frame.Kind is FrameKind.Receive or FrameKind.Origin)
+        {
+            var origin = items.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null);
+            if (origin != null) suppliers = new() { origin };
+        }
+        if (suppliers.Count == 0) yield break;
+        var negation = Negation(doc, clause, t);
+        bool anyRecipient = negation.AnyRecipient;
+        if (recipients.Count == 0 && !anyRecipient && !(frame.Kind is FrameKind.Origin && Hedged(doc, s)) && !negation.Clause && !items.Any(i => negation.Items.Contains(i))) yield break;
+        var itemIds = items.Select(i => (i.Id, Span: (TextSpan?)i.Span, Negated: negation.Clause || negation.Items.Contains(i))).ToList();
+        if (itemIds.Count == 0 && frame.DefaultItem != null) itemIds.Add((frame.DefaultItem, null, negation.Clause));
+        bool hedged = Hedged(doc, s) || HedgedClause(doc, clause);
+        bool reportative = Reportative(doc, clause);
+        foreach (var sup in suppliers)
+        {
+            var recs = recipients.Count > 0 ? recipients.Select(r => ((string Actor, TextSpan? Span))(r.Actor, r.Span)).ToList() : new() { ("?", null) };
+            foreach (var rec in recs)
+            {
+                if (sup.Actor == rec.Actor) continue;
+                foreach (var item in itemIds)
+                    yield return new FoundClaim(sup.Actor, rec.Actor, item.Id, item.Negated, t, frame.Lemma)
+                    {
+                        Hedged = hedged, Reportative = reportative, SupplierSpan = sup.Span, RecipientSpan = rec.Span, ItemSpan = item.Span,
+                    };
+            }
+        }
+    }
+
+    private static List<Argument> OrderCore(List<Argument> core)
+    {
+        // A dative article ("dem Kreml") marks the recipient whatever the order: keep nominatives first.
+        var list = core.Where(a => !a.Genitive).ToList();
+        return list.Where(a => !a.Dative).Concat(list.Where(a => a.Dative)).ToList();
+    }
+
+    private static bool IsPassive(Document doc, Clause clause, int t)
+    {
+        var w = doc.Tokens[t].Text;
+        bool participle = w.StartsWith("ge") || w.EndsWith("iert") || w.EndsWith("ed") || w.EndsWith("t");
+        if (!participle) return false;
+        for (int k = clause.First; k < clause.End; k++)
+            if (k != t && Grammar.PassiveAuxiliaries.Contains(doc.Tokens[k].Text)) return true;
+        return false;
+    }
+
+    private static bool IsInfinitive(Document doc, int t) =>
+        t > 0 && doc.Tokens[t - 1].Lower == "zu" || doc.Tokens[t].Text.Contains("zu") && doc.Tokens[t].Text.IndexOf("zu", StringComparison.Ordinal) > 2 && char.IsLower(doc.Tokens[t].Text[0]);
+
+    /// <summary>The subject of an infinitive clause: the accused of "X wirft Y vor", else the subject of the clause before.</summary>
+    private Argument? Controller(Document doc, Clause clause, List<Argument> allArgs, Attribution? attribution)
+    {
+        if (attribution?.Kind == AttributionKind.Accusation && attribution.Accused != null)
+        {
+            var accused = allArgs.FirstOrDefault(a => a.Actor == attribution.Accused && a.First < clause.First);
+            return accused ?? new Argument { Mention = allArgs.FirstOrDefault()?.Mention!, Actor = attribution.Accused, First = clause.First, End = clause.First };
+        }
+        for (var prev = clause.Previous; prev != null; prev = prev.Previous)
+        {
+            var subject = OrderCore(allArgs.Where(a => a.First >= prev.First && a.First < prev.End && a.Preposition == null).ToList()).FirstOrDefault();
+            if (subject != null) return subject;
+            if (prev.Kind == ClauseKind.Main) break;
+        }
+        if (attribution != null && StateOf(doc, attribution.Claimant) is { } st)
+            return new Argument { Mention = allArgs.FirstOrDefault()?.Mention!, Actor = st, First = clause.First, End = clause.First };
+        return null;
+    }
+
+    /// <summary>"es versorge ...", "sie liefere ...": in reported speech a pronoun subject stands for the speaker's side.</summary>
+    private Argument? PronounSubject(Document doc, Clause clause, int t, Attribution? attribution, List<Argument> core)
+    {
+        if (attribution == null || core.Any(a => a.First < t)) return null;
+        for (int k = clause.First; k < t; k++)
+        {
+            if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower == "man") continue;
+            var st = StateOf(doc, attribution.Claimant);
+            if (st == null) return null;
+            return new Argument { Mention = null!, Actor = st, First = k, End = k + 1, Span = doc.Tokens[k].Span };
+        }
+        return null;
+    }
+
+    private static string? StateOf(Document doc, string claimant)
+    {
+        if (claimant.Length == 2 && claimant.All(char.IsUpper)) return claimant;
+        return doc.Mentions.FirstOrDefault(m => m.Id == claimant && m.Affiliation != null)?.Affiliation;
+    }
+
+    /// <summary>Item mentions of the clause that the trigger takes: not those in purpose phrases ("Chips für Drohnen").</summary>
+    private List<Mention> ItemsFor(Document doc, Clause clause, List<Mention> mentions, Frame frame, int t)
+    {
+        var toks = doc.Tokens;
+        var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= clause.End && m.FirstToken != t).ToList();
+        if (frame.Kind is FrameKind.Furnish or FrameKind.Support)
+        {
+            var withMit = inClause.Where(m => PrepositionBefore(doc, m, clause) is "mit" or "with" or "bei").ToList();
+            if (withMit.Count > 0 || frame.Kind == FrameKind.Support) inClause = withMit;
+        }
+        var kept = new List<Mention>();
+        for (int i = 0; i < inClause.Count; i++)
+        {
+            var m = inClause[i];
+            var prep = PrepositionBefore(doc, m, clause);
+            if (prep != null && PurposePrepositions.Contains(prep))
+            {
+                // "Technik für U-Boote": the purpose names the category of generic technology.
+                var generic = kept.LastOrDefault();
+                if (generic != null && generic.Id == ItemLexicon.Technology && m.FirstToken - generic.EndToken <= 2)
+                {
+                    kept.Remove(generic);
+                    kept.Add(m);
+                    foreach (var more in inClause.Skip(i + 1).TakeWhile(x => PrepositionBefore(doc, x, clause) == prep)) kept.Add(more);
+                }
+                continue;
+            }
+            if (kept.Any(k => k.Id == m.Id && k.EndToken > m.FirstToken - 3 && m.Id != ItemLexicon.Technology)) { }
+            kept.Add(m);
+        }
+        return kept;
+    }
+
+    /// <summary>The preposition governing an item, looking back over articles, adjectives and coordinated items.</summary>
+    private static string? PrepositionBefore(Document doc, Mention m, Clause clause)
+    {
+        var toks = doc.Tokens;
+        for (int k = m.FirstToken - 1; k >= clause.First; k--)
+        {
+            var t = toks[k];
+            if (Grammar.Prepositions.Contains(t.Text) && !(t.Lower is "als" or "wie")) return t.Lower;
+            if (t.Text is "," or "und" or "oder" or "sowie" or "as" or "and" or "or" || Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Auxiliaries.Contains(t.Text)
+                || t.Lower is "als" or "auch" || t.Kind == TokenKind.Number || t.IsWord && char.IsUpper(t.Text[0]) && IsItemToken(doc, k)) continue;
+            return null;
+        }
+        return null;
+    }
+
+    private static bool IsItemToken(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
+
+    /// <summary>A state adjective or possessive right before an item: where the item comes from.</summary>
+    private Argument? OriginOf(Document doc, Mention item, Sentence s)
+    {
+        for (int k = item.FirstToken - 1; k >= Math.Max(s.FirstToken, item.FirstToken - 3); k--)
+        {
+            var m = doc.Mentions.FirstOrDefault(x => x.IsActor && x.FirstToken <= k && x.EndToken > k);
+            if (m != null && m.Kind == MentionKind.State && m.Form is MentionForm.Adjective or MentionForm.Possessive)
+                return new Argument { Mention = m, Actor = m.Id, First = m.FirstToken, End = m.EndToken, Span = m.Span };
+            var t = doc.Tokens[k];
+            if (!(t.IsWord && char.IsLower(t.Text[0]))) break;
+        }
+        return null;
+    }
+
+    private readonly record struct NegationInfo(bool Clause, HashSet<Mention> Items, bool AnyRecipient);
+
+    /// <summary>"nicht", "nie" negate the clause; "kein-" negates the item it stands before; "keine der X" leaves the recipient open.</summary>
+    private NegationInfo Negation(Document doc, Clause clause, int t)
+    {
+        var toks = doc.Tokens;
+        bool clauseNeg = false, anyRecipient = false;
+        var items = new HashSet<Mention>();
+        for (int k = clause.First; k < clause.End; k++)
+        {
+            var w = toks[k].Lower;
+            if (!_data.Cues.Is(toks[k].Text, CueKind.Negation)) continue;
+            if (w.StartsWith("kein") || w == "no")
+            {
+                if (k + 1 < clause.End && toks[k + 1].Lower is "der" or "des" or "of")
+                {
+                    anyRecipient = true; clauseNeg = true; continue;
+                }
+                var item = doc.Mentions.FirstOrDefault(m => m.Kind == MentionKind.Item && m.FirstToken > k && m.FirstToken <= k + 3);
+                if (item != null)
+                {
+                    items.Add(item);
+                    // "keine Waffen und Munition": the negation covers the coordinated items.
+                    foreach (var more in doc.Mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > item.FirstToken && m.EndToken <= clause.End))
+                    {
+                        var between = toks.Skip(item.EndToken).Take(more.FirstToken - item.EndToken);
+                        if (between.All(x => x.Text is "," or "und" or "oder" or "noch" or "and" or "or" || x.IsWord && char.IsLower(x.Text[0]))) items.Add(more);
+                        else break;
+                    }
+                }
+                else clauseNeg = true;
+                continue;
+            }
+            // "nicht nur ..., sondern auch" is no negation.
+            if (k + 1 < clause.End && toks[k + 1].Lower is "nur" or "only") continue;
+            clauseNeg = true;
+        }
+        return new NegationInfo(clauseNeg, items, anyRecipient);
+    }
+
+    private bool Hedged(Document doc, Sentence s)
+    {
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+            if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Hedge) && !doc.Quotes.Any(q => q.Content.Contains(doc.Tokens[k].Start))) return true;
+        return false;
+    }
+
+    private bool HedgedClause(Document doc, Clause c)
+    {
+        for (int k = c.First; k < c.End; k++) if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Hedge)) return true;
+        return false;
+    }
+
+    private bool Reportative(Document doc, Clause c)
+    {
+        for (int k = c.First; k < c.End; k++) if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Reportative)) return true;
+        return false;
+    }
+
+    private IEnumerable<FoundClaim> NounFrame(Document doc, Sentence s, Clause clause, List<Argument> allArgs, List<Mention> mentions, int t, Frame frame, string modifier)
+    {
+        var toks = doc.Tokens;
+        Argument? supplier = null, recipient = null;
+        // Before the noun: "Chinas Unterstützung", "die nordkoreanische Hilfe", "X als Unterstützer".
+        var before = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken <= t && m.EndToken >= t - 2 && m.FirstToken >= s.FirstToken);
+        if (before != null && before.Form is MentionForm.Possessive or MentionForm.Adjective && Adjacent(doc, before.EndToken, t))
+            supplier = new Argument { Mention = before, Actor = Actor(before), First = before.FirstToken, End = before.EndToken, Span = before.Span };
+        var after = allArgs.Where(a => a.First > t && a.First <= t + 8 && a.First < clause.End + 4).OrderBy(a => a.First).ToList();
+        foreach (var a in after)
+        {
+            if (a.Preposition is "für" or "an" or "nach" or "to" or "for" && recipient == null) recipient = a;
+            else if (a.Preposition is "von" or "vom" or "aus" or "durch" or "from" or "by" && supplier == null) supplier = a;
+            else if (a.Preposition == null && a.Genitive || a.Preposition == null && a.Mention?.Form == MentionForm.Possessive && a.First == t + 1)
+            {
+                if (supplier == null && frame.Kind != FrameKind.Supporter) supplier = a; else recipient ??= a;
+            }
+        }
+        if (frame.Kind == FrameKind.Supporter && supplier == null)
+        {
+            // "China ist der wichtigste Lieferant ...", "Nordkorea als weiterer Unterstützer ..."
+            supplier = allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).LastOrDefault()
+                       ?? allArgs.Where(a => a.First >= s.FirstToken && a.First < t && a.Preposition == null).LastOrDefault();
+            if (recipient == null)
+                recipient = allArgs.FirstOrDefault(a => a.First > t && a.First <= t + 5 && (a.Preposition is "von" or "der" || a.Preposition == null));
+        }
+        if (supplier == null || recipient == null || supplier.Actor == recipient.Actor) yield break;
+        var itemIds = new List<(string Id, TextSpan? Span)>();
+        if (modifier.Length > 2 && _data.Items.MatchWord(modifier) is { } mod) itemIds.Add((mod.Id, toks[t].Span));
+        var end = Math.Max(recipient.End, supplier.End);
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > t && m.FirstToken < end + 1 && m.FirstToken <= t + 8))
+        {
+            var prep = PrepositionBefore(doc, m, new Clause { First = t + 1, End = m.EndToken });
+            if (prep is "von" or "mit" or "an" or "bei" or "of" or "with" || m.FirstToken == t + 1) itemIds.Add((m.Id, m.Span));
+        }
+        if (itemIds.Count == 0 && frame.DefaultItem != null) itemIds.Add((frame.DefaultItem, null));
+        var negation = Negation(doc, clause, t);
+        bool hedged = Hedged(doc, s);
+        foreach (var (id, span) in itemIds.Distinct())
+            yield return new FoundClaim(supplier.Actor, recipient.Actor, id, negation.Clause, t, frame.Lemma)
+            {
+                Hedged = hedged, Reportative = Reportative(doc, clause), SupplierSpan = supplier.Span, RecipientSpan = recipient.Span, ItemSpan = span,
+            };
+    }
+
+    private string Actor(Mention m) =>
+        m.Kind == MentionKind.Person && m.Affiliation != null ? m.Affiliation
+        : m.Kind == MentionKind.Person && _data.Gazetteer.LeaderStates.TryGetValue(m.Id["person:".Length..], out var st) ? st
+        : m.Id;
+
+    private static bool Adjacent(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++) if (!(doc.Tokens[k].IsWord && char.IsLower(doc.Tokens[k].Text[0]))) return false;
+        return true;
+    }
+}

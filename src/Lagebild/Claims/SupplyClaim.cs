@@ -1,0 +1,32 @@
+using Lagebild.Text;
+
+namespace Lagebild.Claims;
+
+public enum ClaimStatus { Asserted, Alleged, Denied, Hedged }
+
+/// <summary>"SUPPLIER supplies ITEM to RECIPIENT", who says so, and the exact evidence.</summary>
+public sealed class SupplyClaim
+{
+    /// <summary>ISO code, "org:NAME", "person:NAME" or "?".</summary>
+    public required string Supplier { get; init; }
+    public required string Recipient { get; init; }
+    /// <summary>Item id from the taxonomy (items.tsv).</summary>
+    public required string Item { get; init; }
+    public bool Negated { get; init; }
+    /// <summary>"reporter" for the outlet's own voice, else the innermost speaker.</summary>
+    public required string Claimant { get; init; }
+    public ClaimStatus Status { get; init; }
+    /// <summary>The evidence sentence.</summary>
+    public TextSpan Evidence { get; init; }
+    /// <summary>The trigger word(s): the verb or noun that expresses the supply.</summary>
+    public TextSpan Cue { get; init; }
+    public TextSpan? SupplierSpan { get; init; }
+    public TextSpan? RecipientSpan { get; init; }
+    public TextSpan? ItemSpan { get; init; }
+    /// <summary>The attribution cue ("sagte", "laut"), when the claim is attributed.</summary>
+    public TextSpan? AttributionCue { get; init; }
+    /// <summary>Citation chain, outermost first: outlet, cited outlets or reports, then the claimant.</summary>
+    public IReadOnlyList<string> Chain { get; init; } = Array.Empty<string>();
+    /// <summary>The frame that produced the claim (for debugging and the text view).</summary>
+    public string? Frame { get; init; }
+}

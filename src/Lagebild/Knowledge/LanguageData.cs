@@ -1,0 +1,45 @@
+namespace Lagebild.Knowledge;
+
+/// <summary>All tables of one language, loaded once and shared by the pipeline steps.</summary>
+public sealed class LanguageData
+{
+    public required string Lang { get; init; }
+    public required Gazetteer Gazetteer { get; init; }
+    public required ItemLexicon Items { get; init; }
+    public required FrameLexicon Frames { get; init; }
+    public required CueLexicon Cues { get; init; }
+    /// <summary>Nouns that make a state adjective or possessive an actor ("russische Armee").</summary>
+    public required HashSet<string> ActorNouns { get; init; }
+    public required HashSet<string> ActorNounHeads { get; init; }
+
+    public static LanguageData Load(TableSource source, string lang)
+    {
+        var nouns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var heads = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in source.Load($"{lang}/actor_nouns.tsv").All())
+        {
+            nouns.Add(row["noun"]);
+            if (row["match"] == "head") heads.Add(row["noun"].ToLowerInvariant());
+        }
+        return new LanguageData
+        {
+            Lang = lang,
+            Gazetteer = Gazetteer.Load(source, lang),
+            Items = ItemLexicon.Load(source, lang),
+            Frames = FrameLexicon.Load(source, lang),
+            Cues = CueLexicon.Load(source, lang),
+            ActorNouns = nouns,
+            ActorNounHeads = heads,
+        };
+    }
+
+    /// <summary>True when the word is an actor noun or a compound ending in one ("Rüstungsindustrie").</summary>
+    public bool IsActorNoun(string word)
+    {
+        if (ActorNouns.Contains(word)) return true;
+        var w = word.ToLowerInvariant();
+        foreach (var h in ActorNounHeads)
+            if (w.EndsWith(h) || w.EndsWith(h + "n") || w.EndsWith(h + "s") || w.EndsWith(h + "en")) return true;
+        return false;
+    }
+}

@@ -1,0 +1,259 @@
+using Lagebild.Knowledge;
+using Lagebild.Text;
+
+namespace Lagebild.Nlp;
+
+/// <summary>
+/// Finds actor mentions (states, organisations, persons) and item mentions in every analysed sentence,
+/// from the gazetteer, name patterns and the item taxonomy.
+/// </summary>
+public sealed class MentionFinder : IPipe
+{
+    private readonly LanguageData _data;
+    private static readonly HashSet<string> CompanySuffixes = new(StringComparer.OrdinalIgnoreCase)
+        { "GmbH", "AG", "Ltd", "Ltd.", "Inc", "Inc.", "Co.", "Corp.", "LLC", "Holding", "Company", "Group", "Limited", "SA", "S.A." };
+    private static readonly HashSet<string> OrgIntroNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "Zeitung", "Magazin", "Blatt", "Sender", "Organisation", "Antikriegsorganisation", "Agentur", "Nachrichtenagentur", "Portal", "Website", "Firma", "Unternehmen", "Konzern", "Gruppe", "Denkfabrik", "Institut", "newspaper", "magazine", "agency", "company", "firm", "group", "outlet", "broadcaster", "think tank" };
+
+    public MentionFinder(LanguageData data) { _data = data; }
+
+    public string Name => "mentions";
+
+    public void Process(Document doc)
+    {
+        doc.Mentions.Clear();
+        var people = new PersonRegistry();
+        foreach (var sentence in doc.Sentences)
+        {
+            if (doc.ParagraphAt(sentence.Span.Start)?.Kind == ParagraphKind.Furniture) continue;
+            var taken = new bool[doc.Tokens.Count];
+            FindActors(doc, sentence, taken, people);
+            FindItems(doc, sentence, taken);
+        }
+        doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
+    }
+
+    private void FindActors(Document doc, Sentence s, bool[] taken, PersonRegistry people)
+    {
+        var g = _data.Gazetteer;
+        var toks = doc.Tokens;
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (taken[i] || !toks[i].IsWord && toks[i].Kind != TokenKind.Number) continue;
+            // Person names first: "Xi Jinping", "Kurt Campbell", "Mao Ning", also when a gazetteer word follows.
+            int personLen = PersonLength(toks, i, s.EndToken, people);
+            var (len, values) = g.Phrases.Match(toks, i, s.EndToken);
+            if (personLen > len && personLen >= 2)
+            {
+                AddPerson(doc, people, i, i + personLen, taken);
+                i += personLen - 1;
+                continue;
+            }
+            if (len > 0)
+            {
+                var entry = values.FirstOrDefault(v => v.Kind == MentionKind.Person) ?? values.FirstOrDefault(v => v.Kind == MentionKind.State) ?? values[0];
+                if (entry.Kind == MentionKind.Person)
+                {
+                    AddPerson(doc, people, i, i + len, taken, entry.Id["person:".Length..], entry.State, entry.Form);
+                }
+                else
+                {
+                    var m = Add(doc, entry.Kind, entry.Id, i, i + len, entry.Form, taken);
+                    if (entry.Kind == MentionKind.Organisation && entry.State != null) m.Affiliation = entry.State;
+                }
+                i += len - 1;
+                continue;
+            }
+            var word = toks[i].Text;
+            // Later mentions of a known person: surname, possessive surname.
+            var known = people.BySurname(word);
+            if (known != null)
+            {
+                var m = Add(doc, MentionKind.Person, known.Id, i, i + 1, word.EndsWith('s') && !known.Surname.EndsWith('s') ? MentionForm.Possessive : MentionForm.Surname, taken);
+                m.Affiliation = known.State;
+                continue;
+            }
+            // "US-Diplomat", "Kreml-Sprecher", "Ukraine-Krieg": the state in a compound's first part.
+            if (word.Contains('-') && g.CompoundState(word) is { } iso)
+            {
+                Add(doc, MentionKind.State, iso, i, i + 1, MentionForm.Compound, taken);
+                continue;
+            }
+            if (IsQuotedName(toks, i, s, out int nameEnd))
+            {
+                var name = doc.Text[toks[i].Start..toks[nameEnd - 1].End];
+                Add(doc, MentionKind.Organisation, "org:" + name, i, nameEnd, MentionForm.Name, taken);
+                i = nameEnd - 1;
+                continue;
+            }
+            if (CompanyLength(toks, i, s.EndToken) is int clen and > 0)
+            {
+                var name = doc.Text[toks[i].Start..toks[i + clen - 1].End];
+                Add(doc, MentionKind.Organisation, "org:" + name, i, i + clen, MentionForm.Name, taken);
+                i += clen - 1;
+            }
+        }
+    }
+
+    private Mention Add(Document doc, MentionKind kind, string id, int first, int end, MentionForm form, bool[] taken)
+    {
+        var m = new Mention(kind, id, first, end, new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), form);
+        for (int k = first; k < end; k++) taken[k] = true;
+        doc.Mentions.Add(m);
+        return m;
+    }
+
+    private void AddPerson(Document doc, PersonRegistry people, int first, int end, bool[] taken, string? name = null, string? state = null, MentionForm form = MentionForm.Name)
+    {
+        name ??= doc.Text[doc.Tokens[first].Start..doc.Tokens[end - 1].End];
+        state ??= AffiliationNear(doc, first, end);
+        var person = people.Register(name, state);
+        var m = Add(doc, MentionKind.Person, person.Id, first, end, form, taken);
+        m.Affiliation = person.State;
+    }
+
+    /// <summary>A state named in the person's role phrase: "der US-Diplomat John Kelley", "Julianne Smith, US-Botschafterin".</summary>
+    private string? AffiliationNear(Document doc, int first, int end)
+    {
+        var g = _data.Gazetteer;
+        for (int k = first - 1; k >= Math.Max(0, first - 6); k--)
+        {
+            var t = doc.Tokens[k];
+            if (t.Kind == TokenKind.Punctuation && t.Text != "," || t.IsQuote) break;
+            if (t.Text.Contains('-') && g.CompoundState(t.Text) is { } iso) return iso;
+            var state = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.FirstToken == k);
+            if (state != null) return state.Id;
+        }
+        if (end + 1 < doc.Tokens.Count && doc.Tokens[end].Text == ",")
+        {
+            var t = doc.Tokens[end + 1];
+            if (t.Text.Contains('-') && g.CompoundState(t.Text) is { } iso && g.RoleOf(t.Text) != null) return iso;
+        }
+        return null;
+    }
+
+    /// <summary>Length of a person name starting here: first name + surname(s), or East Asian family name + given name.</summary>
+    private int PersonLength(IReadOnlyList<Token> toks, int i, int end, PersonRegistry people)
+    {
+        var g = _data.Gazetteer;
+        if (!IsNameWord(toks[i])) return 0;
+        bool first = g.FirstNames.Contains(toks[i].Text);
+        bool family = g.EastAsianFamilyNames.Contains(toks[i].Text);
+        if (!first && !family) return 0;
+        int n = 1;
+        while (i + n < end && n < 4 && IsNameWord(toks[i + n]) && !IsStateWord(toks, i + n, end)
+               && (n == 1 || family || g.FirstNames.Contains(toks[i + n - 1].Text) || toks[i + n].Text.Length > 1 && IsLikelySurname(toks[i + n].Text)))
+        {
+            n++;
+            if (first && !g.FirstNames.Contains(toks[i + n - 1].Text)) break;
+        }
+        if (n < 2) return 0;
+        // A German noun after a first name is rarely a surname when it is a known item or role word.
+        if (_data.Items.MatchWord(toks[i + n - 1].Text) != null || g.RoleOf(toks[i + n - 1].Text) != null) n--;
+        return n >= 2 ? n : 0;
+    }
+
+    private static bool IsLikelySurname(string w) => w.Length > 1 && char.IsUpper(w[0]);
+
+    private static bool IsNameWord(Token t) =>
+        t.IsWord && t.Text.Length > 1 && char.IsUpper(t.Text[0]) && !t.Text.All(char.IsUpper) && !t.Text.EndsWith('-');
+
+    private bool IsStateWord(IReadOnlyList<Token> toks, int i, int end) => _data.Gazetteer.Phrases.Match(toks, i, end).Length > 0;
+
+    /// <summary>A quoted proper name introduced like an outlet: der britische „Express“, die Organisation «X».</summary>
+    private static bool IsQuotedName(IReadOnlyList<Token> toks, int i, Sentence s, out int nameEnd)
+    {
+        nameEnd = i;
+        if (i == s.FirstToken || !toks[i - 1].IsQuote) return false;
+        int k = i;
+        while (k < s.EndToken && k - i < 4 && (toks[k].IsWord && char.IsUpper(toks[k].Text[0]) || toks[k].Text == "-")) k++;
+        if (k == i || k >= s.EndToken || !toks[k].IsQuote) return false;
+        int before = i - 2;
+        if (before < s.FirstToken) return false;
+        var b = toks[before];
+        bool intro = b.Lower is "der" or "die" or "das" or "des" or "dem" or "den" or "the" || OrgIntroNouns.Contains(b.Text)
+                     || (b.IsWord && char.IsLower(b.Text[0]) && (b.Text.EndsWith("e") || b.Text.EndsWith("en")) && before - 1 >= s.FirstToken && toks[before - 1].Lower is "der" or "die" or "das" or "des" or "dem" or "den");
+        if (!intro) return false;
+        nameEnd = k;
+        return true;
+    }
+
+    private static int CompanyLength(IReadOnlyList<Token> toks, int i, int end)
+    {
+        if (!IsNameWord(toks[i]) && !(toks[i].IsWord && toks[i].Text.All(c => char.IsUpper(c) || c == '.'))) return 0;
+        int k = i;
+        while (k < end && k - i < 6 && (toks[k].IsWord && char.IsUpper(toks[k].Text[0]) || toks[k].Text is "&" or "." or ",")) 
+        {
+            if (CompanySuffixes.Contains(toks[k].Text) && k > i) return k - i + 1;
+            k++;
+        }
+        return 0;
+    }
+
+    private void FindItems(Document doc, Sentence s, bool[] taken)
+    {
+        var toks = doc.Tokens;
+        var words = new List<string>();
+        for (int i = s.FirstToken; i < s.EndToken; i++) words.Add(toks[i].Text);
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (taken[i] || !toks[i].IsWord) continue;
+            if (_data.Items.MatchPhrase(words, i - s.FirstToken) is { } phrase)
+            {
+                AddItem(doc, phrase.Id, i, i + phrase.Length, doc.Slice(new TextSpan(toks[i].Start, toks[i + phrase.Length - 1].End)));
+                i += phrase.Length - 1;
+                continue;
+            }
+            var word = toks[i].Text;
+            if (word.EndsWith('-') && word.Length > 2)
+            {
+                // Truncated coordination: "U-Boot-, Raketen- und andere Technologien" -> read with the final head.
+                var head = FinalHead(toks, i + 1, s.EndToken);
+                if (head != null && _data.Items.MatchWord(word + head) is { } tm)
+                {
+                    AddItem(doc, tm.Id, i, i + 1, tm.Term);
+                    continue;
+                }
+            }
+            if (_data.Items.MatchWord(word) is { } match) AddItem(doc, match.Id, i, i + 1, match.Term);
+        }
+    }
+
+    private static string? FinalHead(IReadOnlyList<Token> toks, int from, int end)
+    {
+        for (int k = from; k < end && k < from + 8; k++)
+        {
+            var t = toks[k];
+            if (t.IsWord && char.IsUpper(t.Text[0]) && !t.Text.EndsWith('-')) return t.Text.ToLowerInvariant();
+            if (!(t.IsWord || t.Text == ",")) return null;
+        }
+        return null;
+    }
+
+    private static void AddItem(Document doc, string id, int first, int end, string term)
+    {
+        var m = new Mention(MentionKind.Item, id, first, end, new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), MentionForm.Term) { Term = term };
+        doc.Mentions.Add(m);
+    }
+}
+
+/// <summary>The persons named so far in a document, so later surnames link back to the full name.</summary>
+internal sealed class PersonRegistry
+{
+    public sealed record Person(string Id, string Name, string Surname, string? State);
+    private readonly Dictionary<string, Person> _bySurname = new(StringComparer.OrdinalIgnoreCase);
+
+    public Person Register(string name, string? state)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var surname = parts[^1];
+        if (_bySurname.TryGetValue(surname, out var existing) && (existing.Name == name || name == surname)) return existing;
+        var p = new Person("person:" + name, name, surname, state);
+        _bySurname[surname] = p;
+        _bySurname.TryAdd(surname + "s", p);
+        if (parts.Length >= 2 && parts[0].Length > 1) _bySurname.TryAdd(parts[0] + " " + surname, p);
+        return p;
+    }
+
+    public Person? BySurname(string word) => _bySurname.TryGetValue(word, out var p) ? p : null;
+}

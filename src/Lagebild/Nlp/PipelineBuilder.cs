@@ -1,0 +1,38 @@
+using Lagebild.Claims;
+using Lagebild.Knowledge;
+using Lagebild.Text;
+
+namespace Lagebild.Nlp;
+
+/// <summary>
+/// Wires the steps of one language in one place: paragraphs, tokens, sentences, mentions, quotes,
+/// attribution, claims. Data flows one way; each step adds a layer to the document.
+/// </summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IPipe> _steps = new();
+    private readonly TableSource _source;
+    private readonly string _lang;
+    private LanguageData? _data;
+    private Abbreviations? _abbreviations;
+
+    public PipelineBuilder(TableSource source, string lang) { _source = source; _lang = lang; }
+
+    private LanguageData Data => _data ??= LanguageData.Load(_source, _lang);
+    private Abbreviations Abbrev => _abbreviations ??= Abbreviations.Load(_source, _lang);
+
+    public PipelineBuilder Use(IPipe step) { _steps.Add(step); return this; }
+    public PipelineBuilder UseParagraphs() => Use(new ParagraphSegmenter(_source));
+    public PipelineBuilder UseTokenizer() => Use(new Tokenizer(Abbrev));
+    public PipelineBuilder UseSentences() => Use(new SentenceSplitter(Abbrev));
+    public PipelineBuilder UseMentions() => Use(new MentionFinder(Data));
+    public PipelineBuilder UseQuotes() => Use(new QuoteFinder(Data));
+    public PipelineBuilder UseAttribution() => Use(new AttributionFinder(Data));
+    public PipelineBuilder UseClaims() => Use(new ClaimExtractor(Data));
+
+    /// <summary>The full extraction pipeline.</summary>
+    public PipelineBuilder UseDefaults() =>
+        UseParagraphs().UseTokenizer().UseSentences().UseMentions().UseQuotes().UseAttribution().UseClaims();
+
+    public Pipeline Build() => new(_lang, _steps.ToArray());
+}
