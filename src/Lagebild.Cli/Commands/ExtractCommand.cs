@@ -24,7 +24,7 @@ public static class ExtractCommand
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("eval", "json", "text");
+        Format.AcceptOnlyFromAmong("eval", "json", "text", "debug");
         var command = new Command("extract", "Extract supply claims, quotes and entities from articles") { Format, Knowledge, Paths };
         command.SetAction(parse => Run(parse.GetValue(Paths)!, parse.GetValue(Format)!, parse.GetValue(Knowledge), Console.Out, Console.Error));
         return command;
@@ -58,6 +58,7 @@ public static class ExtractCommand
             {
                 case "eval": stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Eval(doc), DocumentResult.Json)); break;
                 case "json": stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Full(doc), DocumentResult.Json)); break;
+                case "debug": WriteDebug(doc, stdout); break;
                 default: WriteText(doc, stdout); break;
             }
         }
@@ -79,6 +80,23 @@ public static class ExtractCommand
         foreach (var q in doc.Quotes)
             w.WriteLine($"   quote ({q.SpeakerName ?? "?"}): {Shorten(doc.Slice(q.Content), 100)}");
         w.WriteLine();
+    }
+
+    /// <summary>Each sentence with its paragraph kind, mentions and attribution: why a claim was or was not found.</summary>
+    private static void WriteDebug(Document doc, TextWriter w)
+    {
+        w.WriteLine($"== {doc.Id} ({doc.Lang})");
+        foreach (var s in doc.Sentences)
+        {
+            var kind = doc.ParagraphAt(s.Span.Start)?.Kind.ToString() ?? "?";
+            w.WriteLine($"[{s.Index} {kind}] {doc.Slice(s.Span).Replace('\n', ' ')}");
+            var mentions = doc.Mentions.Where(m => s.Span.Contains(m.Span)).Select(m => $"{m.Kind.ToString()[0]}:{m.Id}/{m.Form}{(m.Affiliation != null ? "@" + m.Affiliation : "")}");
+            w.WriteLine("     mentions: " + string.Join("  ", mentions));
+            foreach (var a in doc.Attributions.Where(a => a.Scope.Overlaps(s.Span)))
+                w.WriteLine($"     attribution: {a.Kind} {a.Claimant} cue '{doc.Slice(a.Cue)}'{(a.Accused != null ? " accused " + a.Accused : "")}");
+            foreach (var c in doc.Claims.Where(c => c.Evidence == s.Span))
+                w.WriteLine($"     CLAIM {c.Supplier} -> {c.Recipient} {c.Item}{(c.Negated ? " NEG" : "")} {c.Status} {c.Claimant} ({c.Frame})");
+        }
     }
 
     private static string Marked(Document doc, SupplyClaim c)

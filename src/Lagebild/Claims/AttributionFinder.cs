@@ -21,7 +21,7 @@ public sealed class AttributionFinder : IPipe
     public void Process(Document doc)
     {
         doc.Attributions.Clear();
-        Attribution? carried = null;
+        List<Attribution>? carried = null;
         int carriedParagraph = -1;
         var inQuote = QuoteMask(doc);
         foreach (var s in doc.Sentences)
@@ -29,22 +29,24 @@ public sealed class AttributionFinder : IPipe
             var para = doc.ParagraphAt(s.Span.Start);
             if (para?.Kind == ParagraphKind.Furniture) continue;
             var found = Find(doc, s, inQuote);
-            if (found != null)
+            if (found.Count > 0)
             {
-                doc.Attributions.Add(found);
-                if (StartsWithDemonstrative(doc, s) && s.Index > 0 && found.Kind == AttributionKind.ReportedSpeech)
+                doc.Attributions.AddRange(found);
+                var main = found.OrderByDescending(a => Rank(doc, a)).First();
+                if (StartsWithDemonstrative(doc, s) && s.Index > 0 && main.Kind == AttributionKind.ReportedSpeech)
                 {
                     // "Das sagte der Präsident ..." / "Diese Aussage machte X": the claim stood in the sentence before.
                     var before = doc.Sentences[s.Index - 1];
                     if (!doc.Attributions.Any(a => a.Scope.Overlaps(before.Span)))
-                        doc.Attributions.Add(Copy(found, before.Span));
+                        doc.Attributions.Add(Copy(main, before.Span));
                 }
                 carried = found; carriedParagraph = s.Paragraph;
                 continue;
             }
             if (carried != null && s.Paragraph - carriedParagraph <= 1 && HasSubjunctive(doc, s, inQuote) && para?.Kind == ParagraphKind.Body)
             {
-                doc.Attributions.Add(Copy(carried, s.Span));
+                // Konjunktiv I continues the reported speech: the innermost speaker goes on speaking.
+                doc.Attributions.Add(Copy(carried.OrderByDescending(a => Rank(doc, a)).First(), s.Span));
                 carriedParagraph = s.Paragraph;
                 continue;
             }
@@ -78,7 +80,7 @@ public sealed class AttributionFinder : IPipe
         return false;
     }
 
-    private Attribution? Find(Document doc, Sentence s, bool[] inQuote)
+    private List<Attribution> Find(Document doc, Sentence s, bool[] inQuote)
     {
         var toks = doc.Tokens;
         var layers = new List<(Attribution A, int Rank)>();
@@ -107,15 +109,29 @@ public sealed class AttributionFinder : IPipe
                 break;
             }
         }
-        if (layers.Count == 0) return null;
-        // The innermost speaker is the claimant: a denial or accusation first, then people over outlets.
-        var best = layers.OrderByDescending(l => l.Rank).First().A;
-        foreach (var l in layers)
-            if (l.A != best && l.A.Claimant != best.Claimant && !best.Via.Contains(l.A.Claimant)) best.Via.Add(l.A.Claimant);
-        return best;
+        // Each layer knows the others as its citation chain: outlets before speakers.
+        foreach (var (a, rank) in layers)
+            foreach (var (other, otherRank) in layers.OrderBy(l => l.Rank))
+                if (other != a && otherRank <= rank && other.Claimant != a.Claimant && !a.Via.Contains(other.Claimant)) a.Via.Add(other.Claimant);
+        return layers.Select(l => l.A).ToList();
     }
 
-    private static int Rank(Document doc, Attribution a)
+    /// <summary>
+    /// The attribution that governs a trigger: of the cues before it the most specific (a denial, a person),
+    /// else the nearest cue after it ("..., sagte X").
+    /// </summary>
+    internal static Attribution? LayerFor(Document doc, List<Attribution> layers, int trigger)
+    {
+        if (layers.Count == 0) return null;
+        int at = doc.Tokens[trigger].Start;
+        var before = layers.Where(a => a.Cue.Start < at || !a.Scope.Contains(a.Cue)).ToList();
+        if (before.Count > 0)
+            return before.OrderByDescending(a => Rank(doc, a)).ThenByDescending(a => a.Scope.Contains(a.Cue) ? a.Cue.Start : -1).First();
+        return layers.OrderBy(a => a.Cue.Start).First();
+    }
+
+    /// <summary>How specific a claimant is: a denial or accusation first, then people over states over outlets.</summary>
+    internal static int Rank(Document doc, Attribution a)
     {
         int r = a.Kind is AttributionKind.Denial or AttributionKind.Accusation ? 10 : 0;
         if (a.Claimant.StartsWith("person:")) r += 3;
@@ -231,7 +247,7 @@ public sealed class AttributionFinder : IPipe
     private static int ClauseEnd(Document doc, int i, Sentence s)
     {
         for (int k = i; k < s.EndToken; k++)
-            if (doc.Tokens[k].Text is "," or ";" or ":" || doc.Tokens[k].IsQuote) return k;
+            if (doc.Tokens[k].Text is "," or ";" or ":") return k;
         return s.EndToken;
     }
 }

@@ -41,19 +41,42 @@ public sealed class ClaimExtractor : IPipe
             if (!sentenceMentions.Any(m => m.IsActor)) continue;
             var clauses = _clauses.Split(doc, s, mentionAt);
             var args = _args.Build(doc, s, sentenceMentions, k => speakerMask[k]);
-            var attribution = doc.Attributions.FirstOrDefault(a => a.Scope.Contains(s.Span) || s.Span.Contains(a.Scope));
+            var layers = doc.Attributions.Where(a => a.Scope.Contains(s.Span) || s.Span.Contains(a.Scope)).ToList();
             var seen = new HashSet<(string, string, string, bool)>();
             foreach (var clause in clauses)
             {
-                foreach (var found in _slots.Fill(doc, s, clause, clauses, args, sentenceMentions, attribution))
+                foreach (var found in _slots.Fill(doc, s, clause, clauses, args, sentenceMentions, layers))
                 {
-                    var claim = Finish(doc, s, para, found, attribution);
+                    var claim = Finish(doc, s, para, found, AttributionFinder.LayerFor(doc, layers, found.Trigger));
                     if (claim == null || !seen.Add((claim.Supplier, claim.Recipient, claim.Item, claim.Negated))) continue;
                     doc.Claims.Add(claim);
                 }
             }
         }
+        InferMissingRecipients(doc);
     }
+
+    /// <summary>
+    /// "China hat keine Waffen geliefert" in an article about China and Russia: a recipient the sentence leaves out
+    /// is the one the document pairs with that supplier elsewhere. Marked as inferred; "keine der Parteien" stays open.
+    /// </summary>
+    private static void InferMissingRecipients(Document doc)
+    {
+        for (int i = 0; i < doc.Claims.Count; i++)
+        {
+            var c = doc.Claims[i];
+            if (c.Recipient != "?" || c.RecipientSpan != null || c.Frame == OpenRecipient) continue;
+            var partner = doc.Claims.Where(o => o.Supplier == c.Supplier && o.Recipient != "?" && !o.RecipientInferred)
+                .GroupBy(o => o.Recipient).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+            if (partner == null) continue;
+            var inferred = c with { Recipient = partner, RecipientInferred = true };
+            if (doc.Claims.Any(o => o.Supplier == inferred.Supplier && o.Recipient == partner && o.Item == inferred.Item && o.Negated == inferred.Negated && o.Evidence == inferred.Evidence)) continue;
+            doc.Claims[i] = inferred;
+        }
+    }
+
+    /// <summary>Frame marker of claims whose recipient the text leaves open on purpose ("keine der Konfliktparteien").</summary>
+    internal const string OpenRecipient = "open-recipient";
 
     /// <summary>Tokens that name the speaker or source of an attribution: they are not suppliers or recipients.</summary>
     private bool[] SpeakerMask(Document doc)
@@ -68,20 +91,20 @@ public sealed class ClaimExtractor : IPipe
                 {
                     if (toks[i].Lower == "so" && !(i > 0 && (toks[i - 1].Text == "," || toks[i - 1].IsQuote))) continue;
                     int start = i + words.Length;
-                    for (int k = start; k < Math.Min(toks.Count, start + 5); k++)
+                    var actor = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken >= start && m.FirstToken < start + 5);
+                    int stop = actor?.EndToken ?? start;
+                    for (int k = start; k < Math.Min(toks.Count, stop); k++)
                     {
-                        if (toks[k].Kind == TokenKind.Punctuation || toks[k].IsQuote) break;
+                        if (toks[k].Kind == TokenKind.Punctuation && !toks[k].IsQuote) break;
                         if (kind == CueKind.Speech && k > start && Grammar.Prepositions.Contains(toks[k].Text)) break;
+                        if (_data.Frames.Verb(toks[k].Text) != null) break;
                         mask[k] = true;
                     }
                 }
                 else if (kind == CueKind.PostSource)
                 {
-                    for (int k = i - 1; k >= Math.Max(0, i - 4); k--)
-                    {
-                        if (toks[k].Kind == TokenKind.Punctuation) break;
-                        mask[k] = true;
-                    }
+                    var source = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken <= i && m.EndToken >= i - 2);
+                    if (source != null) for (int k = source.FirstToken; k < i; k++) mask[k] = true;
                 }
                 else if (kind == CueKind.Report)
                 {
@@ -129,7 +152,7 @@ public sealed class ClaimExtractor : IPipe
             Supplier = f.Supplier, Recipient = f.Recipient, Item = f.Item, Negated = f.Negated,
             Claimant = claimant, Status = status, Evidence = s.Span,
             Cue = doc.Tokens[f.Trigger].Span, SupplierSpan = f.SupplierSpan, RecipientSpan = f.RecipientSpan, ItemSpan = f.ItemSpan,
-            AttributionCue = cue, Chain = chain, Frame = f.Frame,
+            AttributionCue = cue, Chain = chain, Frame = f.AnyRecipient ? OpenRecipient : f.Frame,
         };
     }
 
@@ -147,6 +170,8 @@ internal sealed record FoundClaim(string Supplier, string Recipient, string Item
 {
     public bool Hedged { get; init; }
     public bool Reportative { get; init; }
+    /// <summary>The text leaves the recipient open on purpose ("keine der Konfliktparteien").</summary>
+    public bool AnyRecipient { get; init; }
     public TextSpan? SupplierSpan { get; init; }
     public TextSpan? RecipientSpan { get; init; }
     public TextSpan? ItemSpan { get; init; }

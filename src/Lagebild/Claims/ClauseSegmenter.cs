@@ -74,7 +74,7 @@ internal sealed class ClauseSegmenter
         {
             var m = mentionAt[k];
             if (m != null)
-                return m.Kind == MentionKind.Item && before.Kind == MentionKind.Item || m.IsActor && before.IsActor && m.Form != MentionForm.Possessive && (k == comma + 1 || k == comma + 2);
+                return m.Kind == MentionKind.Item && before.Kind == MentionKind.Item || m.IsActor && before.IsActor && m.Form != MentionForm.Possessive && k == comma + 1;
             if (!toks[k].IsWord || char.IsUpper(toks[k].Text[0]) && !toks[k].Text.EndsWith('-')) return false;
         }
         return false;

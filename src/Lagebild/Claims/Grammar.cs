@@ -1,7 +1,7 @@
 namespace Lagebild.Claims;
 
 /// <summary>Closed-class words the rules need: articles, prepositions, subordinators, auxiliaries (German and English).</summary>
-internal static class Grammar
+public static class Grammar
 {
     public static readonly HashSet<string> Articles = Set("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
         "the", "a", "an", "its", "their", "sein", "seine", "seiner", "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem", "ihr", "dessen", "deren");

@@ -22,31 +22,31 @@ public sealed class QuoteFinder : IPipe
         doc.Quotes.Clear();
         var toks = doc.Tokens;
         Quote? previous = null;
-        int previousSentence = -10;
-        foreach (var para in doc.Paragraphs.Count > 0 ? doc.Paragraphs : new List<Paragraph> { new(0, new TextSpan(0, doc.Text.Length), ParagraphKind.Body) })
+        int previousSentence = -10, open = -1, openParagraph = -1;
+        for (int i = 0; i < toks.Count; i++)
         {
-            if (para.Kind == ParagraphKind.Furniture) continue;
-            int open = -1;
-            for (int i = 0; i < toks.Count; i++)
+            var t = toks[i];
+            if (!t.IsQuote) continue;
+            var para = doc.ParagraphAt(t.Start);
+            if (para?.Kind == ParagraphKind.Furniture) continue;
+            int paragraph = para?.Index ?? 0;
+            // Quotes may run over sentences, not over paragraphs.
+            if (open >= 0 && paragraph != openParagraph) open = -1;
+            bool canClose = open >= 0 && (t.Kind is TokenKind.CloseQuote or TokenKind.AmbiguousQuote) && Matches(toks[open].Text, t.Text);
+            if (canClose)
             {
-                var t = toks[i];
-                if (!para.Span.Contains(t.Start) || !t.IsQuote) continue;
-                bool canClose = open >= 0 && (t.Kind is TokenKind.CloseQuote or TokenKind.AmbiguousQuote) && Matches(toks[open].Text, t.Text);
-                if (canClose)
+                var q = Build(doc, open, i);
+                open = -1;
+                if (q == null) continue;
+                int sentence = t.Sentence;
+                if (q.Speaker == null && previous?.Speaker != null && sentence - previousSentence <= 2)
                 {
-                    var q = Build(doc, open, i);
-                    open = -1;
-                    if (q == null) continue;
-                    int sentence = toks[i].Sentence;
-                    if (q.Speaker == null && previous?.Speaker != null && sentence - previousSentence <= 2)
-                    {
-                        q.Speaker = previous.Speaker; q.SpeakerName = previous.SpeakerName;
-                    }
-                    doc.Quotes.Add(q);
-                    previous = q; previousSentence = sentence;
+                    q.Speaker = previous.Speaker; q.SpeakerName = previous.SpeakerName;
                 }
-                else if (t.Kind is TokenKind.OpenQuote or TokenKind.AmbiguousQuote) open = i;
+                doc.Quotes.Add(q);
+                previous = q; previousSentence = sentence;
             }
+            else if (t.Kind is TokenKind.OpenQuote or TokenKind.AmbiguousQuote) { open = i; openParagraph = paragraph; }
         }
     }
 
@@ -110,6 +110,8 @@ public sealed class QuoteFinder : IPipe
             if (IsSpeechCue(toks[k].Text) || _data.Cues.Is(toks[k].Text, CueKind.SpeechNoun) || _data.Cues.Is(toks[k].Text, CueKind.Source))
             {
                 var cue = new TextSpan(toks[k].Start, toks[k].End);
+                var owner = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken == k && m.Form == MentionForm.Possessive);
+                if (owner != null) return new Speaker(owner.Id, DisplayName(doc, owner), owner.Span, cue);
                 return FindSpeaker(doc, k + 1, open, cue) ?? FindSpeaker(doc, sentenceStart, k, cue, nearestLast: true);
             }
         }
@@ -132,7 +134,7 @@ public sealed class QuoteFinder : IPipe
     internal static Speaker? FindSpeaker(Document doc, int from, int to, TextSpan? cue, bool nearestLast = false)
     {
         if (from >= to) return null;
-        var candidates = doc.Mentions.Where(m => m.IsActor && m.FirstToken >= from && m.EndToken <= to).ToList();
+        var candidates = doc.Mentions.Where(m => m.IsActor && m.FirstToken >= from && m.EndToken <= to && !InPrepositionalPhrase(doc, m, from)).ToList();
         if (nearestLast) candidates.Reverse();
         var best = candidates.FirstOrDefault(m => m.Kind == MentionKind.Person)
                    ?? candidates.FirstOrDefault(m => m.Kind == MentionKind.Organisation)
@@ -147,6 +149,22 @@ public sealed class QuoteFinder : IPipe
             }
         }
         return null;
+    }
+
+    private static readonly HashSet<string> LocativePrepositions = new(StringComparer.OrdinalIgnoreCase)
+        { "in", "im", "an", "am", "auf", "gegen", "mit", "für", "nach", "zu", "zur", "zum", "bei", "beim", "aus", "über", "vor", "unter", "um", "gegenüber", "zwischen",
+          "to", "with", "for", "against", "at", "on", "into", "about", "between", "toward", "towards" };
+
+    /// <summary>"in der Ukraine", "gegen China": such a mention is not the one who speaks.</summary>
+    private static bool InPrepositionalPhrase(Document doc, Mention m, int from)
+    {
+        for (int k = m.FirstToken - 1; k >= from; k--)
+        {
+            var t = doc.Tokens[k];
+            if (LocativePrepositions.Contains(t.Text)) return true;
+            if (!(Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Prepositions.Contains(t.Text) && !LocativePrepositions.Contains(t.Text) || t.IsQuote)) return false;
+        }
+        return false;
     }
 
     internal static string DisplayName(Document doc, Mention m) => m.Kind switch

@@ -13,15 +13,18 @@ internal sealed class SlotFiller
 
     private readonly LanguageData _data;
     private readonly ArgumentBuilder _args;
+    /// <summary>Set LAGEBILD_TRACE=1 to print each trigger's clause and arguments to stderr.</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("LAGEBILD_TRACE") == "1";
 
     public SlotFiller(LanguageData data, ArgumentBuilder args) { _data = data; _args = args; }
 
     public IEnumerable<FoundClaim> Fill(Document doc, Sentence s, Clause clause, List<Clause> clauses, List<Argument> allArgs,
-        List<Mention> mentions, Attribution? attribution)
+        List<Mention> mentions, List<Attribution> layers)
     {
         var toks = doc.Tokens;
         for (int t = clause.First; t < clause.End; t++)
         {
+            var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
             var verb = char.IsUpper(word[0]) && t != s.FirstToken ? null : _data.Frames.Verb(word);
@@ -77,6 +80,7 @@ internal sealed class SlotFiller
         if (clause.Kind == ClauseKind.Infinitive || IsInfinitive(doc, t))
             implicitSubject = Controller(doc, clause, allArgs, attribution);
         var pronounSubject = PronounSubject(doc, clause, t, attribution, core);
+        if (Trace) Console.Error.WriteLine($"trace: '{toks[t].Text}' {frame.Kind} clause {clause} passive={passive} core=[{string.Join(", ", core)}] prep=[{string.Join(", ", byPrep)}] implicit={implicitSubject} pronoun={pronounSubject}");
 
         List<Argument> suppliers = new(), recipients = new();
         List<Argument> Group(Argument a, List<Argument> pool) => pool.Where(x => x.Group == a.Group).ToList();
@@ -140,10 +144,11 @@ internal sealed class SlotFiller
         }
 
         var items = ItemsFor(doc, clause, mentions, frame, t);
-        // Receive and origin frames may name the supplier through the item: "russische Militärtechnologien".
-        if (suppliers.Count == 0 && frame.Kind is FrameKind.Receive or FrameKind.Origin)
+        // Without an agent the item may name its origin: "russische Militärtechnologien", "chinesische Drohnenmotoren
+        // wurden an Russland geliefert", "nordkoreanische Soldaten unterstützten Russland".
+        if (suppliers.Count == 0)
         {
-            var origin = items.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null);
+            var origin = items.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null && !recipients.Any(r => r.Actor == o.Actor));
             if (origin != null) suppliers = new() { origin };
         }
         if (suppliers.Count == 0) yield break;
@@ -164,6 +169,7 @@ internal sealed class SlotFiller
                     yield return new FoundClaim(sup.Actor, rec.Actor, item.Id, item.Negated, t, frame.Lemma)
                     {
                         Hedged = hedged, Reportative = reportative, SupplierSpan = sup.Span, RecipientSpan = rec.Span, ItemSpan = item.Span,
+                        AnyRecipient = anyRecipient,
                     };
             }
         }
@@ -192,6 +198,8 @@ internal sealed class SlotFiller
     /// <summary>The subject of an infinitive clause: the accused of "X wirft Y vor", else the subject of the clause before.</summary>
     private Argument? Controller(Document doc, Clause clause, List<Argument> allArgs, Attribution? attribution)
     {
+        if (attribution?.Kind == AttributionKind.Denial && StateOf(doc, attribution.Claimant) is { } denier && attribution.Cue.Start > doc.Tokens[clause.First].Start)
+            return new Argument { Mention = null!, Actor = denier, First = clause.First, End = clause.First };
         if (attribution?.Kind == AttributionKind.Accusation && attribution.Accused != null)
         {
             var accused = allArgs.FirstOrDefault(a => a.Actor == attribution.Accused && a.First < clause.First);
@@ -211,11 +219,13 @@ internal sealed class SlotFiller
     /// <summary>"es versorge ...", "sie liefere ...": in reported speech a pronoun subject stands for the speaker's side.</summary>
     private Argument? PronounSubject(Document doc, Clause clause, int t, Attribution? attribution, List<Argument> core)
     {
-        if (attribution == null || core.Any(a => a.First < t)) return null;
+        if (core.Any(a => a.First < t)) return null;
         for (int k = clause.First; k < t; k++)
         {
-            if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower == "man") continue;
-            var st = StateOf(doc, attribution.Claimant);
+            if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower is "man" or "sie" && k + 1 < t && char.IsUpper(doc.Tokens[k + 1].Text[0])) continue;
+            // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); else the nearest state before.
+            var st = attribution != null && attribution.Cue.Start < doc.Tokens[k].Start ? StateOf(doc, attribution.Claimant) : null;
+            st ??= doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital && m.EndToken <= k && m.FirstToken >= k - 25)?.Id;
             if (st == null) return null;
             return new Argument { Mention = null!, Actor = st, First = k, End = k + 1, Span = doc.Tokens[k].Span };
         }
@@ -239,10 +249,24 @@ internal sealed class SlotFiller
             if (withMit.Count > 0 || frame.Kind == FrameKind.Support) inClause = withMit;
         }
         var kept = new List<Mention>();
+        if (inClause.Count == 0 && frame.Kind == FrameKind.Give)
+        {
+            // "schickt Unterstützung nach Moskau": a support noun as the object stands for its default item.
+            for (int k = t + 1; k < clause.End; k++)
+                if (_data.Frames.Noun(toks[k].Text) is { } n && n.Frame.DefaultItem != null && n.Modifier.Length == 0)
+                {
+                    kept.Add(new Mention(MentionKind.Item, n.Frame.DefaultItem, k, k + 1, toks[k].Span, MentionForm.Term));
+                    break;
+                }
+        }
+        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive;
         for (int i = 0; i < inClause.Count; i++)
         {
             var m = inClause[i];
+            // A verb-final clause ends at its verb: items after it belong to a coordinated clause.
+            if (verbFinal && m.FirstToken > t + 2) continue;
             var prep = PrepositionBefore(doc, m, clause);
+            if (prep is "von" or "of" && ComplementsNoun(doc, m, clause)) continue;
             if (prep != null && PurposePrepositions.Contains(prep))
             {
                 // "Technik für U-Boote": the purpose names the category of generic technology.
@@ -274,6 +298,20 @@ internal sealed class SlotFiller
             return null;
         }
         return null;
+    }
+
+    private static readonly HashSet<string> QuantityNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "Menge", "Mengen", "Lieferung", "Lieferungen", "Tausende", "Hunderte", "Dutzende", "Millionen", "Teil", "Teile", "Großteil", "Zahl", "Anzahl", "Art", "Arten", "Paket", "Ladung", "Ladungen", "Bestände", "Export", "Exporte", "amount", "amounts", "number", "thousands", "hundreds", "dozens", "millions", "shipment", "shipments", "batch", "package", "supply", "supplies", "deliveries", "delivery" };
+
+    /// <summary>"Herstellung von Panzern": the item after "von" belongs to another noun, not to the trigger (quantities excepted).</summary>
+    private static bool ComplementsNoun(Document doc, Mention item, Clause clause)
+    {
+        int k = item.FirstToken - 1;
+        while (k >= clause.First && !(doc.Tokens[k].Lower is "von" or "of")) k--;
+        if (k - 1 < clause.First) return false;
+        var noun = doc.Tokens[k - 1];
+        return noun.IsWord && char.IsUpper(noun.Text[0]) && !QuantityNouns.Contains(noun.Text) && !IsItemToken(doc, k - 1)
+               && !doc.Mentions.Any(m => m.IsActor && m.FirstToken <= k - 1 && m.EndToken > k - 1);
     }
 
     private static bool IsItemToken(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
@@ -359,6 +397,9 @@ internal sealed class SlotFiller
         var before = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken <= t && m.EndToken >= t - 2 && m.FirstToken >= s.FirstToken);
         if (before != null && before.Form is MentionForm.Possessive or MentionForm.Adjective && Adjacent(doc, before.EndToken, t))
             supplier = new Argument { Mention = before, Actor = Actor(before), First = before.FirstToken, End = before.EndToken, Span = before.Span };
+        // "China verstärkt seine Unterstützung für Moskau": the possessive pronoun stands for the clause's subject.
+        if (supplier == null && t - 1 >= clause.First && toks[t - 1].Lower is "seine" or "seiner" or "seinen" or "seinem" or "sein" or "ihre" or "ihrer" or "ihren" or "its" or "their")
+            supplier = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).ToList()).FirstOrDefault();
         var after = allArgs.Where(a => a.First > t && a.First <= t + 8 && a.First < clause.End + 4).OrderBy(a => a.First).ToList();
         foreach (var a in after)
         {
@@ -368,6 +409,11 @@ internal sealed class SlotFiller
             {
                 if (supplier == null && frame.Kind != FrameKind.Supporter) supplier = a; else recipient ??= a;
             }
+        }
+        if (supplier != null && recipient == null && supplier.First > t && supplier.Genitive)
+        {
+            var subject = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).ToList()).FirstOrDefault();
+            if (subject != null) { recipient = supplier; supplier = subject; }
         }
         if (frame.Kind == FrameKind.Supporter && supplier == null)
         {

@@ -5,7 +5,7 @@ namespace Lagebild.Claims;
 public enum ClaimStatus { Asserted, Alleged, Denied, Hedged }
 
 /// <summary>"SUPPLIER supplies ITEM to RECIPIENT", who says so, and the exact evidence.</summary>
-public sealed class SupplyClaim
+public sealed record SupplyClaim
 {
     /// <summary>ISO code, "org:NAME", "person:NAME" or "?".</summary>
     public required string Supplier { get; init; }
@@ -27,6 +27,8 @@ public sealed class SupplyClaim
     public TextSpan? AttributionCue { get; init; }
     /// <summary>Citation chain, outermost first: outlet, cited outlets or reports, then the claimant.</summary>
     public IReadOnlyList<string> Chain { get; init; } = Array.Empty<string>();
+    /// <summary>True when the sentence left the recipient out and it was taken from the document's other claims.</summary>
+    public bool RecipientInferred { get; init; }
     /// <summary>The frame that produced the claim (for debugging and the text view).</summary>
     public string? Frame { get; init; }
 }

@@ -99,7 +99,7 @@ public sealed class ItemLexicon
             if (w.Length > e.Length && w.EndsWith(e, StringComparison.Ordinal) && _words.TryGetValue(w[..^e.Length], out var id))
                 return Make(id, w[..^e.Length]);
         // 2. a specific first part before a generic head: "marschflugkörper|technologie", "u-boot-|technik"
-        foreach (var (mod, id) in _modifiers)
+        foreach (var (mod, id) in _modifiers.OrderByDescending(m => m.Key.Length))
         {
             if (!w.StartsWith(mod, StringComparison.Ordinal)) continue;
             var rest = w[mod.Length..].TrimStart('-');

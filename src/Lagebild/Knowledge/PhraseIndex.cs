@@ -21,7 +21,7 @@ public sealed class PhraseIndex<T>
         var words = exact.Select(Normalize.Key).ToArray();
         bool cs = caseSensitive ?? (exact.Length == 1 && exact[0].Length <= 4 && exact[0].Any(char.IsLetter) && exact[0].Where(char.IsLetter).All(char.IsUpper));
         if (!_byFirst.TryGetValue(words[0], out var list)) _byFirst[words[0]] = list = new List<Entry>();
-        if (list.Any(e => e.Words.SequenceEqual(words) && EqualityComparer<T>.Default.Equals(e.Value, value))) return;
+        if (list.Any(e => e.Exact.SequenceEqual(exact) && EqualityComparer<T>.Default.Equals(e.Value, value))) return;
         list.Add(new Entry(words, exact, cs, value));
         list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         Count++;

@@ -1,3 +1,4 @@
+using Lagebild.Claims;
 using Lagebild.Knowledge;
 using Lagebild.Text;
 
@@ -22,13 +23,15 @@ public sealed class MentionFinder : IPipe
     public void Process(Document doc)
     {
         doc.Mentions.Clear();
-        var people = new PersonRegistry();
+        Mention? lastActorPhrase = null;
+        var people = new PersonRegistry(_data.Gazetteer.EastAsianFamilyNames);
         foreach (var sentence in doc.Sentences)
         {
             if (doc.ParagraphAt(sentence.Span.Start)?.Kind == ParagraphKind.Furniture) continue;
             var taken = new bool[doc.Tokens.Count];
             FindActors(doc, sentence, taken, people);
             FindItems(doc, sentence, taken);
+            MergeActorPhrases(doc, sentence, ref lastActorPhrase);
         }
         doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
     }
@@ -73,6 +76,15 @@ public sealed class MentionFinder : IPipe
                 m.Affiliation = known.State;
                 continue;
             }
+            // "der US-Diplomat", "die Sprecherin": a role noun without a name refers back to a person named before.
+            if (g.RoleOf(word) != null && char.IsUpper(word[0]) && PersonLength(toks, i + 1, s.EndToken, people) == 0
+                && people.ByRole(word, word.Contains('-') ? g.CompoundState(word) : null) is { } referent
+                && (word.Contains('-') || i > s.FirstToken && Grammar.Articles.Contains(toks[i - 1].Text)))
+            {
+                var m = Add(doc, MentionKind.Person, referent.Id, i, i + 1, MentionForm.Role, taken);
+                m.Affiliation = referent.State;
+                continue;
+            }
             // "US-Diplomat", "Kreml-Sprecher", "Ukraine-Krieg": the state in a compound's first part.
             if (word.Contains('-') && g.CompoundState(word) is { } iso)
             {
@@ -95,6 +107,37 @@ public sealed class MentionFinder : IPipe
         }
     }
 
+    /// <summary>
+    /// "die iranische Regierung", "chinesische Unternehmen", "Russlands Militärindustrie": a state adjective or
+    /// genitive with an actor noun names the state as an actor. "Diese Firmen" refers back to the last such phrase.
+    /// </summary>
+    private void MergeActorPhrases(Document doc, Sentence s, ref Mention? lastActorPhrase)
+    {
+        var toks = doc.Tokens;
+        for (int idx = 0; idx < doc.Mentions.Count; idx++)
+        {
+            var m = doc.Mentions[idx];
+            if (m.Kind != MentionKind.State || m.Form is not (MentionForm.Adjective or MentionForm.Possessive) || m.FirstToken < s.FirstToken || m.EndToken > s.EndToken) continue;
+            int? noun = null;
+            for (int k = m.EndToken; k < Math.Min(s.EndToken, m.EndToken + 2); k++)
+            {
+                if (!toks[k].IsWord) break;
+                if (char.IsUpper(toks[k].Text[0])) { if (_data.IsActorNoun(toks[k].Text) && !IsItem(doc, k)) noun = k; break; }
+            }
+            if (noun == null) continue;
+            doc.Mentions[idx] = new Mention(MentionKind.State, m.Id, m.FirstToken, noun.Value + 1, new TextSpan(m.Span.Start, toks[noun.Value].End), MentionForm.StandIn);
+            lastActorPhrase = doc.Mentions[idx];
+        }
+        for (int k = s.FirstToken; k + 1 < s.EndToken; k++)
+        {
+            if (!(toks[k].Lower is "diese" or "dieser" or "diesen" or "these" or "those") || lastActorPhrase == null) continue;
+            if (!_data.IsActorNoun(toks[k + 1].Text) || doc.Mentions.Any(x => x.FirstToken <= k + 1 && x.EndToken > k + 1)) continue;
+            doc.Mentions.Add(new Mention(MentionKind.State, lastActorPhrase.Id, k, k + 2, new TextSpan(toks[k].Start, toks[k + 1].End), MentionForm.StandIn));
+        }
+    }
+
+    private static bool IsItem(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
+
     private Mention Add(Document doc, MentionKind kind, string id, int first, int end, MentionForm form, bool[] taken)
     {
         var m = new Mention(kind, id, first, end, new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), form);
@@ -107,9 +150,32 @@ public sealed class MentionFinder : IPipe
     {
         name ??= doc.Text[doc.Tokens[first].Start..doc.Tokens[end - 1].End];
         state ??= AffiliationNear(doc, first, end);
-        var person = people.Register(name, state);
+        var person = people.Register(name, state, RoleBefore(doc, first) ?? RoleAfter(doc, end));
         var m = Add(doc, MentionKind.Person, person.Id, first, end, form, taken);
         m.Affiliation = person.State;
+    }
+
+    /// <summary>The role noun right before a name ("Außenminister Qin Gang", "der US-Diplomat John Kelley").</summary>
+    private string? RoleBefore(Document doc, int first)
+    {
+        for (int k = first - 1; k >= Math.Max(0, first - 3); k--)
+        {
+            var w = doc.Tokens[k].Text;
+            if (_data.Gazetteer.RoleOf(w) != null) return w;
+            if (!doc.Tokens[k].IsWord) break;
+        }
+        return null;
+    }
+
+    /// <summary>The role in an apposition after a name ("Julianne Smith, US-Botschafterin bei der Nato").</summary>
+    private string? RoleAfter(Document doc, int end)
+    {
+        if (end + 1 < doc.Tokens.Count && doc.Tokens[end].Text == ",")
+        {
+            for (int k = end + 1; k < Math.Min(doc.Tokens.Count, end + 4); k++)
+                if (_data.Gazetteer.RoleOf(doc.Tokens[k].Text) != null) return doc.Tokens[k].Text;
+        }
+        return null;
     }
 
     /// <summary>A state named in the person's role phrase: "der US-Diplomat John Kelley", "Julianne Smith, US-Botschafterin".</summary>
@@ -240,15 +306,43 @@ public sealed class MentionFinder : IPipe
 /// <summary>The persons named so far in a document, so later surnames link back to the full name.</summary>
 internal sealed class PersonRegistry
 {
-    public sealed record Person(string Id, string Name, string Surname, string? State);
+    public sealed record Person(string Id, string Name, string Surname, string? State, string? Role);
     private readonly Dictionary<string, Person> _bySurname = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Person> _inOrder = new();
+    private readonly ISet<string> _familyNameFirst;
 
-    public Person Register(string name, string? state)
+    public PersonRegistry(ISet<string>? familyNameFirst = null) { _familyNameFirst = familyNameFirst ?? new HashSet<string>(); }
+
+    /// <summary>The latest person whose role matches ("Diplomat" for "US-Diplomat John Kelley"), or of that state.</summary>
+    public Person? ByRole(string roleWord, string? state)
+    {
+        var head = RoleHead(roleWord);
+        for (int i = _inOrder.Count - 1; i >= 0; i--)
+        {
+            var p = _inOrder[i];
+            if (p.Role != null && RoleHead(p.Role) == head && (state == null || p.State == null || p.State == state)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>"US-Diplomaten" -> "diplomat": the part after the hyphen without case endings.</summary>
+    private static string RoleHead(string word)
+    {
+        var w = word.ToLowerInvariant();
+        w = w[(w.LastIndexOf('-') + 1)..];
+        foreach (var e in new[] { "innen", "in", "en", "n", "s" })
+            if (w.Length > e.Length + 4 && w.EndsWith(e)) return w[..^e.Length];
+        return w;
+    }
+
+    public Person Register(string name, string? state, string? role = null)
     {
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var surname = parts[^1];
+        // "Mao Ning ... Mao sagte": Chinese and Korean names put the family name first.
+        var surname = parts.Length is 2 or 3 && _familyNameFirst.Contains(parts[0]) ? parts[0] : parts[^1];
         if (_bySurname.TryGetValue(surname, out var existing) && (existing.Name == name || name == surname)) return existing;
-        var p = new Person("person:" + name, name, surname, state);
+        var p = new Person("person:" + name, name, surname, state, role);
+        _inOrder.Add(p);
         _bySurname[surname] = p;
         _bySurname.TryAdd(surname + "s", p);
         if (parts.Length >= 2 && parts[0].Length > 1) _bySurname.TryAdd(parts[0] + " " + surname, p);

@@ -41,5 +41,18 @@ public sealed class Document
         for (int i = s.FirstToken; i < s.EndToken; i++) yield return Tokens[i];
     }
 
-    public Paragraph? ParagraphAt(int offset) => Paragraphs.FirstOrDefault(p => p.Span.Contains(offset));
+    /// <summary>The paragraph containing the offset (paragraphs are in text order), or null.</summary>
+    public Paragraph? ParagraphAt(int offset)
+    {
+        int lo = 0, hi = Paragraphs.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            var span = Paragraphs[mid].Span;
+            if (offset < span.Start) hi = mid - 1;
+            else if (offset >= span.End) lo = mid + 1;
+            else return Paragraphs[mid];
+        }
+        return null;
+    }
 }

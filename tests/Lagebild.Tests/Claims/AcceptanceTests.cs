@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Lagebild.Claims;
+using Lagebild.Evaluation;
+using Lagebild.Ingest;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Lagebild.Tests.Claims;
+
+/// <summary>Extraction scored against the shared gold: the seeds and the German dev documents.</summary>
+public class AcceptanceTests
+{
+    private readonly ITestOutputHelper _out;
+    public AcceptanceTests(ITestOutputHelper output) { _out = output; }
+
+    private static Dictionary<string, JsonElement> Extract(string path)
+    {
+        var extractor = Extractor.Create();
+        var lines = new List<string>();
+        foreach (var r in DocumentReader.ReadPaths(new[] { path }))
+        {
+            Assert.True(r.IsOk, r.Error?.ToString());
+            lines.Add(JsonSerializer.Serialize(DocumentResult.Eval(extractor.Extract(r.Document!)), DocumentResult.Json));
+        }
+        return ClaimScorer.LoadLines(lines);
+    }
+
+    private ClaimScorer.Result Report(ClaimScorer.Result r)
+    {
+        _out.WriteLine($"supply {r.Supply}; quotes {r.Quotes}");
+        foreach (var m in r.Misses) _out.WriteLine("MISS  " + m);
+        foreach (var e in r.Extras) _out.WriteLine("EXTRA " + e);
+        return r;
+    }
+
+    [Fact]
+    public void Seeds_SupplyF1AtLeast95_AndEveryGoldQuoteFound()
+    {
+        var seeds = SharedData.Combine("seeds");
+        if (seeds == null) { _out.WriteLine(SharedData.Missing); return; }
+        var gold = ClaimScorer.LoadLines(File.ReadAllLines(SharedData.Combine("eval", "dev", "seeds.gold.jsonl")!));
+        var r = Report(ClaimScorer.Score(gold, Extract(seeds)));
+        Assert.True(r.Supply.F1 >= 0.95, $"seed supply {r.Supply}");
+        Assert.Equal(0, r.Quotes.Fn);
+    }
+
+    [Fact]
+    public void GermanDevSet_SupplyF1AtLeast75_PrecisionAtLeast85()
+    {
+        var texts = SharedData.Combine("eval", "dev", "texts");
+        if (texts == null) { _out.WriteLine(SharedData.Missing); return; }
+        var gold = ClaimScorer.LoadLines(File.ReadAllLines(SharedData.Combine("eval", "dev", "gold.jsonl")!)
+            .Where(l => l.Contains("\"lang\": \"de\"") || l.Contains("\"lang\":\"de\"")));
+        Assert.True(gold.Count >= 10, "expected the German dev documents");
+        var r = Report(ClaimScorer.Score(gold, Extract(texts)));
+        Assert.True(r.Supply.F1 >= 0.75 && r.Supply.Precision >= 0.85, $"German dev supply {r.Supply}");
+    }
+}
