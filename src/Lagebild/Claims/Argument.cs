@@ -146,8 +146,8 @@ internal sealed class ArgumentBuilder
         for (int k = a.End; k < b.First; k++)
         {
             var t = doc.Tokens[k];
-            if (t.Lower is "und" or "oder" or "sowie" or "and" or "or" or "," or "wie") { sawLink = true; continue; }
-            if (Grammar.Articles.Contains(t.Text) || t.Lower is "auch" or "als" or "sowohl" or "entweder") continue;
+            if (t.Lower is "und" or "oder" or "sowie" or "noch" or "and" or "or" or "nor" or "," or "wie") { sawLink = true; continue; }
+            if (Grammar.Articles.Contains(t.Text) || t.Lower is "auch" or "als" or "sowohl" or "entweder" or "weder" or "either" or "neither") continue;
             return false;
         }
         return sawLink;

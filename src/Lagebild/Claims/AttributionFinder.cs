@@ -102,6 +102,7 @@ public sealed class AttributionFinder : IPipe
                     CueKind.Report => Report(doc, s, i, cue),
                     CueKind.Accuse => Accuse(doc, s, i, last, cue),
                     CueKind.Deny => Deny(doc, s, i, cue),
+                    CueKind.Anonymous => new Attribution(AttributionKind.Source, "?", s.Span, cue),
                     _ => null,
                 };
                 if (a == null) continue;
@@ -185,8 +186,9 @@ public sealed class AttributionFinder : IPipe
             bool placed = i == s.FirstToken || toks[i - 1].Text == "," || toks[i - 1].IsQuote;
             if (!placed) return null;
         }
-        int end = Math.Min(s.EndToken, last + 7);
-        var m = doc.Mentions.FirstOrDefault(x => x.IsActor && x.FirstToken > last && x.FirstToken < end);
+        int end = Math.Min(s.EndToken, last + 8);
+        var window = doc.Mentions.Where(x => x.IsActor && x.FirstToken > last && x.FirstToken < end && !toks.Skip(last + 1).Take(x.FirstToken - last - 1).Any(t => t.Text is "," or ";" or ":")).ToList();
+        var m = window.FirstOrDefault(x => x.Kind == MentionKind.Person) ?? window.FirstOrDefault(x => x.Form != MentionForm.Adjective) ?? window.FirstOrDefault();
         if (m == null || toks.Skip(last + 1).Take(m.FirstToken - last - 1).Any(t => t.Text is "," or ";" or ":")) 
             return toks[i].Lower == "so" ? null : new Attribution(AttributionKind.Source, "?", s.Span, cue);
         return new Attribution(AttributionKind.Source, ClaimantOf(doc, m.Id), s.Span, cue);
@@ -209,12 +211,14 @@ public sealed class AttributionFinder : IPipe
     {
         // "X wirft Y vor, ... zu liefern": X accuses, Y is the supplier of the claim.
         var accuser = QuoteFinder.FindSpeaker(doc, ClauseStart(doc, i, s), i, cue, nearestLast: true);
-        var accusedMention = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken < last && m.Form != MentionForm.Adjective);
+        // "wirft Y vor" (split cue): Y stands inside; "beschuldigt Y, ..." (one word): Y follows up to the comma.
+        int accusedEnd = last > i ? last : ClauseEnd(doc, i + 1, s);
+        var accusedMention = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken < accusedEnd && m.Form != MentionForm.Adjective);
         var claimant = accuser == null ? "?" : ClaimantOf(doc, accuser.Value.Id);
         if (accuser == null && accusedMention != null)
         {
             // Inverted: "Nun wirft Washington Peking vor": the first actor after the verb accuses.
-            var after = doc.Mentions.Where(m => m.IsActor && m.FirstToken > i && m.FirstToken < last && m.Form != MentionForm.Adjective).ToList();
+            var after = doc.Mentions.Where(m => m.IsActor && m.FirstToken > i && m.FirstToken < accusedEnd && m.Form != MentionForm.Adjective).ToList();
             if (after.Count >= 2) { claimant = ClaimantOf(doc, after[0].Id); accusedMention = after[1]; }
         }
         return new Attribution(AttributionKind.Accusation, claimant, s.Span, cue) { Accused = accusedMention == null ? null : StateOf(doc, accusedMention) };
@@ -240,7 +244,7 @@ public sealed class AttributionFinder : IPipe
     private static int ClauseStart(Document doc, int i, Sentence s)
     {
         for (int k = i - 1; k >= s.FirstToken; k--)
-            if (doc.Tokens[k].Text is ";" or ":" || doc.Tokens[k].IsQuote) return k + 1;
+            if (doc.Tokens[k].Text is ";" or ":" || doc.Tokens[k].IsQuote && i - k > 6) return k + 1;
         return s.FirstToken;
     }
 

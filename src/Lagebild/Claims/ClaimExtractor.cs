@@ -68,11 +68,14 @@ public sealed class ClaimExtractor : IPipe
             if (c.Recipient != "?" || c.RecipientSpan != null || c.Frame == OpenRecipient) continue;
             var partner = doc.Claims.Where(o => o.Supplier == c.Supplier && o.Recipient != "?" && !o.RecipientInferred)
                 .GroupBy(o => o.Recipient).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
-            if (partner == null) continue;
+            if (partner == null) { if (!c.KeepOpen) doc.Claims[i] = null!; continue; }
             var inferred = c with { Recipient = partner, RecipientInferred = true };
-            if (doc.Claims.Any(o => o.Supplier == inferred.Supplier && o.Recipient == partner && o.Item == inferred.Item && o.Negated == inferred.Negated && o.Evidence == inferred.Evidence)) continue;
             doc.Claims[i] = inferred;
         }
+        doc.Claims.RemoveAll(c => c == null);
+        // Two claims may now say the same: keep one per key and evidence.
+        var seen = new HashSet<(string, string, string, bool, TextSpan)>();
+        doc.Claims.RemoveAll(c => !seen.Add((c.Supplier, c.Recipient, c.Item, c.Negated, c.Evidence)));
     }
 
     /// <summary>Frame marker of claims whose recipient the text leaves open on purpose ("keine der Konfliktparteien").</summary>
@@ -132,7 +135,7 @@ public sealed class ClaimExtractor : IPipe
             cue = quote.CueSpan;
             if (attribution != null) chain.AddRange(attribution.Via);
         }
-        else if (attribution != null && para?.Kind != ParagraphKind.Title)
+        else if (attribution != null)
         {
             claimant = attribution.Claimant;
             chain.AddRange(attribution.Via);
@@ -152,7 +155,7 @@ public sealed class ClaimExtractor : IPipe
             Supplier = f.Supplier, Recipient = f.Recipient, Item = f.Item, Negated = f.Negated,
             Claimant = claimant, Status = status, Evidence = s.Span,
             Cue = doc.Tokens[f.Trigger].Span, SupplierSpan = f.SupplierSpan, RecipientSpan = f.RecipientSpan, ItemSpan = f.ItemSpan,
-            AttributionCue = cue, Chain = chain, Frame = f.AnyRecipient ? OpenRecipient : f.Frame,
+            AttributionCue = cue, Chain = chain, Frame = f.AnyRecipient ? OpenRecipient : f.Frame, KeepOpen = f.KeepOpenRecipient || f.Frame is "Lieferung" or "Lieferungen" or "Export" or "Exporte",
         };
     }
 
@@ -172,6 +175,8 @@ internal sealed record FoundClaim(string Supplier, string Recipient, string Item
     public bool Reportative { get; init; }
     /// <summary>The text leaves the recipient open on purpose ("keine der Konfliktparteien").</summary>
     public bool AnyRecipient { get; init; }
+    /// <summary>A claim whose recipient stays "?" when the document names none (negations, hedged origins).</summary>
+    public bool KeepOpenRecipient { get; init; }
     public TextSpan? SupplierSpan { get; init; }
     public TextSpan? RecipientSpan { get; init; }
     public TextSpan? ItemSpan { get; init; }

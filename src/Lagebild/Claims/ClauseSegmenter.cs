@@ -42,7 +42,8 @@ internal sealed class ClauseSegmenter
                 starts.Add((i, kind));
                 continue;
             }
-            if (Grammar.Coordinators.Contains(t.Text) && t.Lower is "und" or "aber" or "doch" or "sondern" or "and" or "but" && HasVerb(toks, starts[^1].Index, i) && HasVerb(toks, i + 1, NextBoundary(toks, i + 1, s.EndToken)))
+            if (Grammar.Coordinators.Contains(t.Text) && t.Lower is "und" or "aber" or "doch" or "sondern" or "and" or "but" && HasVerb(toks, starts[^1].Index, i) && HasVerb(toks, i + 1, NextBoundary(toks, i + 1, s.EndToken))
+                && i + 1 < s.EndToken && StartsClause(toks[i + 1], mentionAt[i + 1]))
             {
                 starts.Add((i + 1, ClauseKind.Main));
             }
@@ -57,6 +58,15 @@ internal sealed class ClauseSegmenter
             clauses.Add(c);
         }
         return clauses;
+    }
+
+    /// <summary>After "und": a verb, adverb or preposition starts a clause; a noun phrase continues an enumeration.</summary>
+    private bool StartsClause(Token next, Mention? mention)
+    {
+        if (mention != null || !next.IsWord) return false;
+        if (Grammar.Auxiliaries.Contains(next.Text) || _data.Frames.Verb(next.Text) != null) return true;
+        if (Grammar.Articles.Contains(next.Text) || char.IsUpper(next.Text[0])) return false;
+        return !(next.Text.EndsWith('e') || next.Text.EndsWith("en") || next.Text.EndsWith("er") || next.Text.EndsWith("es")) || Grammar.Prepositions.Contains(next.Text);
     }
 
     private static int NextBoundary(IReadOnlyList<Token> toks, int from, int end)

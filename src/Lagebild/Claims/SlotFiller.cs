@@ -27,16 +27,30 @@ internal sealed class SlotFiller
             var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
-            var verb = char.IsUpper(word[0]) && t != s.FirstToken ? null : _data.Frames.Verb(word);
-            if (verb != null && RequirementsMet(doc, clause, t, verb))
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            if (verb != null)
             {
+                if (NoEvidence(doc, clause, clauses)) continue;
                 foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) yield return c;
                 continue;
             }
             var noun = _data.Frames.Noun(word);
             if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null))
-                foreach (var c in NounFrame(doc, s, clause, allArgs, mentions, t, noun.Value.Frame, noun.Value.Modifier)) yield return c;
+                foreach (var c in NounFrame(doc, s, clause, allArgs, mentions, attribution, t, noun.Value.Frame, noun.Value.Modifier)) yield return c;
         }
+    }
+
+    private static readonly HashSet<string> EvidenceNouns = new(StringComparer.OrdinalIgnoreCase)
+        { "Hinweise", "Hinweis", "Belege", "Beleg", "Beweise", "Beweis", "Anzeichen", "Indizien", "evidence", "indication", "indications", "sign", "signs" };
+
+    /// <summary>"Es gibt keine Hinweise darauf, dass ...": a claim under a negated evidence noun is not asserted.</summary>
+    private bool NoEvidence(Document doc, Clause clause, List<Clause> clauses)
+    {
+        if (clause.Kind != ClauseKind.Subordinate || clause.Previous == null) return false;
+        var p = clause.Previous;
+        for (int k = p.First; k + 1 < p.End; k++)
+            if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Negation) && EvidenceNouns.Contains(doc.Tokens[k + 1].Text)) return true;
+        return false;
     }
 
     private static bool RequirementsMet(Document doc, Clause clause, int t, Frame f)
@@ -79,6 +93,9 @@ internal sealed class SlotFiller
                 ? ant : null;
         if (clause.Kind == ClauseKind.Infinitive || IsInfinitive(doc, t))
             implicitSubject = Controller(doc, clause, allArgs, attribution);
+        else if (clause.Kind == ClauseKind.Main && clause.First > s.FirstToken && Grammar.Coordinators.Contains(toks[clause.First - 1].Text)
+                 && !core.Any(a => a.First < t) && clause.Previous != null)
+            implicitSubject = OrderCore(allArgs.Where(a => a.First >= clause.Previous.First && a.First < clause.Previous.End && a.Preposition == null).ToList()).FirstOrDefault();
         var pronounSubject = PronounSubject(doc, clause, t, attribution, core);
         if (Trace) Console.Error.WriteLine($"trace: '{toks[t].Text}' {frame.Kind} clause {clause} passive={passive} core=[{string.Join(", ", core)}] prep=[{string.Join(", ", byPrep)}] implicit={implicitSubject} pronoun={pronounSubject}");
 
@@ -93,7 +110,7 @@ internal sealed class SlotFiller
             case FrameKind.Support:
             {
                 var source = byPrep.FirstOrDefault(a => SourcePrepositions.Contains(a.Preposition!) && passive);
-                var toPhrase = byPrep.FirstOrDefault(a => RecipientPrepositions.Contains(a.Preposition!) && frame.Kind == FrameKind.Give);
+                var toPhrase = byPrep.FirstOrDefault(a => (RecipientPrepositions.Contains(a.Preposition!) || a.Preposition == "in" && Directional(doc, a)) && frame.Kind == FrameKind.Give);
                 var ordered = OrderCore(core);
                 if (passive && source != null)
                 {
@@ -154,7 +171,8 @@ internal sealed class SlotFiller
         if (suppliers.Count == 0) yield break;
         var negation = Negation(doc, clause, t);
         bool anyRecipient = negation.AnyRecipient;
-        if (recipients.Count == 0 && !anyRecipient && !(frame.Kind is FrameKind.Origin && Hedged(doc, s)) && !negation.Clause && !items.Any(i => negation.Items.Contains(i))) yield break;
+        bool openRecipientAllowed = anyRecipient || frame.Kind is FrameKind.Origin && Hedged(doc, s) || negation.Clause || items.Any(i => negation.Items.Contains(i));
+        if (recipients.Count == 0 && items.Count == 0) yield break;
         var itemIds = items.Select(i => (i.Id, Span: (TextSpan?)i.Span, Negated: negation.Clause || negation.Items.Contains(i))).ToList();
         if (itemIds.Count == 0 && frame.DefaultItem != null) itemIds.Add((frame.DefaultItem, null, negation.Clause));
         bool hedged = Hedged(doc, s) || HedgedClause(doc, clause);
@@ -169,11 +187,15 @@ internal sealed class SlotFiller
                     yield return new FoundClaim(sup.Actor, rec.Actor, item.Id, item.Negated, t, frame.Lemma)
                     {
                         Hedged = hedged, Reportative = reportative, SupplierSpan = sup.Span, RecipientSpan = rec.Span, ItemSpan = item.Span,
-                        AnyRecipient = anyRecipient,
+                        AnyRecipient = anyRecipient, KeepOpenRecipient = openRecipientAllowed,
                     };
             }
         }
     }
+
+    /// <summary>"in die Ukraine" (direction) rather than "in der Ukraine" (place).</summary>
+    private static bool Directional(Document doc, Argument a) =>
+        a.First + 1 < doc.Tokens.Count && doc.Tokens[a.First + 1].Lower is "die" or "den" or "das" or "into" || a.Mention?.Form == MentionForm.Name && a.First + 1 == a.Mention.FirstToken && doc.Tokens[a.First].Lower == "into";
 
     private static List<Argument> OrderCore(List<Argument> core)
     {
@@ -292,6 +314,7 @@ internal sealed class SlotFiller
         for (int k = m.FirstToken - 1; k >= clause.First; k--)
         {
             var t = toks[k];
+            if (Grammar.Prepositions.Contains(t.Text) && k + 1 < toks.Count && toks[k + 1].Lower is "allem" or "anderem" or "gegenzug" or "beispiel" or "teil") continue;
             if (Grammar.Prepositions.Contains(t.Text) && !(t.Lower is "als" or "wie")) return t.Lower;
             if (t.Text is "," or "und" or "oder" or "sowie" or "as" or "and" or "or" || Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Auxiliaries.Contains(t.Text)
                 || t.Lower is "als" or "auch" || t.Kind == TokenKind.Number || t.IsWord && char.IsUpper(t.Text[0]) && IsItemToken(doc, k)) continue;
@@ -356,7 +379,7 @@ internal sealed class SlotFiller
                     foreach (var more in doc.Mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > item.FirstToken && m.EndToken <= clause.End))
                     {
                         var between = toks.Skip(item.EndToken).Take(more.FirstToken - item.EndToken);
-                        if (between.All(x => x.Text is "," or "und" or "oder" or "noch" or "and" or "or" || x.IsWord && char.IsLower(x.Text[0]))) items.Add(more);
+                        if (between.All(x => x.Text is "," or "und" or "oder" or "noch" or "and" or "or" || x.IsWord && char.IsLower(x.Text[0]) && !(x.Lower is "sondern" or "aber" or "jedoch" or "but"))) items.Add(more);
                         else break;
                     }
                 }
@@ -389,7 +412,7 @@ internal sealed class SlotFiller
         return false;
     }
 
-    private IEnumerable<FoundClaim> NounFrame(Document doc, Sentence s, Clause clause, List<Argument> allArgs, List<Mention> mentions, int t, Frame frame, string modifier)
+    private IEnumerable<FoundClaim> NounFrame(Document doc, Sentence s, Clause clause, List<Argument> allArgs, List<Mention> mentions, Attribution? attribution, int t, Frame frame, string modifier)
     {
         var toks = doc.Tokens;
         Argument? supplier = null, recipient = null;
@@ -397,6 +420,15 @@ internal sealed class SlotFiller
         var before = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken <= t && m.EndToken >= t - 2 && m.FirstToken >= s.FirstToken);
         if (before != null && before.Form is MentionForm.Possessive or MentionForm.Adjective && Adjacent(doc, before.EndToken, t))
             supplier = new Argument { Mention = before, Actor = Actor(before), First = before.FirstToken, End = before.EndToken, Span = before.Span };
+        // "die Waffenlieferungen Deutschlands an ...": a genitive name right after the noun.
+        if (supplier == null && doc.Mentions.FirstOrDefault(m => m.Kind == MentionKind.State && m.FirstToken == t + 1 && m.Form == MentionForm.Possessive) is { } gen)
+            supplier = new Argument { Mention = gen, Actor = gen.Id, First = gen.FirstToken, End = gen.EndToken, Span = gen.Span };
+        // "die Lieferung türkischer Kampfdrohnen an ...": the item's origin.
+        if (supplier == null)
+        {
+            var firstItem = mentions.FirstOrDefault(m => m.Kind == MentionKind.Item && m.FirstToken > t && m.FirstToken <= t + 4);
+            if (firstItem != null && OriginOf(doc, firstItem, s) is { } origin && origin.First > t) supplier = origin;
+        }
         // "China verstärkt seine Unterstützung für Moskau": the possessive pronoun stands for the clause's subject.
         if (supplier == null && t - 1 >= clause.First && toks[t - 1].Lower is "seine" or "seiner" or "seinen" or "seinem" or "sein" or "ihre" or "ihrer" or "ihren" or "its" or "their")
             supplier = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).ToList()).FirstOrDefault();
@@ -423,6 +455,13 @@ internal sealed class SlotFiller
             if (recipient == null)
                 recipient = allArgs.FirstOrDefault(a => a.First > t && a.First <= t + 5 && (a.Preposition is "von" or "der" || a.Preposition == null));
         }
+        // "Nordkorea dementierte Berichte über Munitionslieferungen an Russland": the denier is the supplier.
+        var layer = attribution;
+        if (supplier == null && layer?.Kind == AttributionKind.Denial && StateOf(doc, layer.Claimant) is { } denier && layer.Cue.Start < toks[t].Start)
+            supplier = new Argument { Mention = null!, Actor = denier, First = t, End = t };
+        // "die Lieferung von Chips an Russland": a delivery noun with a named item may leave the supplier open.
+        if (supplier == null && recipient != null && frame.DefaultItem == null && frame.Kind == FrameKind.Noun)
+            supplier = new Argument { Mention = null!, Actor = "?", First = t, End = t };
         if (supplier == null || recipient == null || supplier.Actor == recipient.Actor) yield break;
         var itemIds = new List<(string Id, TextSpan? Span)>();
         if (modifier.Length > 2 && _data.Items.MatchWord(modifier) is { } mod) itemIds.Add((mod.Id, toks[t].Span));

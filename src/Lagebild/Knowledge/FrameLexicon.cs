@@ -11,10 +11,10 @@ public sealed record Frame(string Lemma, FrameKind Kind, bool IsNoun, string? Pa
 /// </summary>
 public sealed class FrameLexicon
 {
-    private readonly Dictionary<string, Frame> _verbForms = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Frame>> _verbForms = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Suffix, Frame Frame, bool Prefix)> _nouns = new();
 
-    public IReadOnlyDictionary<string, Frame> VerbForms => _verbForms;
+    public IReadOnlyDictionary<string, List<Frame>> VerbForms => _verbForms;
 
     public static FrameLexicon Load(TableSource source, string lang)
     {
@@ -37,13 +37,19 @@ public sealed class FrameLexicon
             var f = new Frame(verb, kind, false, particle, sep, defaultItem);
             var irregular = row["forms"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var form in lang == "de" ? GermanForms(lemma, irregular) : EnglishForms(lemma, irregular))
-                lex._verbForms.TryAdd(form, f);
+            {
+                if (!lex._verbForms.TryGetValue(form, out var list)) lex._verbForms[form] = list = new List<Frame>();
+                if (!list.Contains(f)) list.Add(f);
+            }
         }
         return lex;
     }
 
-    /// <summary>The frame a word triggers as a verb form, or null.</summary>
-    public Frame? Verb(string word) => _verbForms.TryGetValue(word, out var f) ? f : null;
+    /// <summary>The first frame a word triggers as a verb form, or null.</summary>
+    public Frame? Verb(string word) => _verbForms.TryGetValue(word, out var f) ? f[0] : null;
+
+    /// <summary>Every frame the word may open ("stellt": stellen ... zur Verfügung, bereitstellen).</summary>
+    public IReadOnlyList<Frame> Verbs(string word) => _verbForms.TryGetValue(word, out var f) ? f : Array.Empty<Frame>();
 
     /// <summary>The frame a word triggers as a noun ("Waffenlieferungen", "Unterstützungsnetzwerk"), or null.</summary>
     public (Frame Frame, string Modifier)? Noun(string word)

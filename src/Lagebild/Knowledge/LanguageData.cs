@@ -11,6 +11,15 @@ public sealed class LanguageData
     /// <summary>Nouns that make a state adjective or possessive an actor ("russische Armee").</summary>
     public required HashSet<string> ActorNouns { get; init; }
     public required HashSet<string> ActorNounHeads { get; init; }
+    /// <summary>Nouns after which an organisation's name follows ("die Firma X", "der Denkfabrik X").</summary>
+    public required HashSet<string> OrgIntroHeads { get; init; }
+
+    public bool IsOrgIntro(string word)
+    {
+        var w = word.ToLowerInvariant();
+        foreach (var h in OrgIntroHeads) if (w == h || w.EndsWith(h) && w.Length > h.Length + 2) return true;
+        return false;
+    }
 
     public static LanguageData Load(TableSource source, string lang)
     {
@@ -21,8 +30,12 @@ public sealed class LanguageData
             nouns.Add(row["noun"]);
             if (row["match"] == "head") heads.Add(row["noun"].ToLowerInvariant());
         }
+        var intros = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var introTable = source.TryLoad($"{lang}/org_intro_nouns.tsv");
+        if (introTable != null) foreach (var row in introTable.All()) intros.Add(row["noun"].ToLowerInvariant());
         return new LanguageData
         {
+            OrgIntroHeads = intros,
             Lang = lang,
             Gazetteer = Gazetteer.Load(source, lang),
             Items = ItemLexicon.Load(source, lang),

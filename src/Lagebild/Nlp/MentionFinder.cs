@@ -68,6 +68,23 @@ public sealed class MentionFinder : IPipe
                 continue;
             }
             var word = toks[i].Text;
+            // "die Firma Brandauer GmbH", "der Denkfabrik Eastwatch": a name after an organisation noun.
+            if (_data.IsOrgIntro(word) && i + 1 < s.EndToken && NameLength(toks, i + 1, s.EndToken) is int olen and > 0)
+            {
+                var name = doc.Text[toks[i + 1].Start..toks[i + olen].End];
+                Add(doc, MentionKind.Organisation, "org:" + name, i + 1, i + 1 + olen, MentionForm.Name, taken);
+                i += olen;
+                continue;
+            }
+            // "der Präsidentenberater Elchin Mammadov": two capitalised unknown words after a role noun are a name.
+            if (g.RoleOf(word) != null && i + 2 < s.EndToken + 1 && NameLength(toks, i + 1, s.EndToken) is int plen and >= 2 and <= 3
+                && !toks.Skip(i + 1).Take(plen).Any(x => CompanySuffixes.Contains(x.Text)))
+            {
+                if (word.Contains('-') && g.CompoundState(word) is { } roleState) Add(doc, MentionKind.State, roleState, i, i + 1, MentionForm.Compound, taken);
+                AddPerson(doc, people, i + 1, i + 1 + plen, taken);
+                i += plen;
+                continue;
+            }
             // Later mentions of a known person: surname, possessive surname.
             var known = people.BySurname(word);
             if (known != null)
@@ -242,6 +259,19 @@ public sealed class MentionFinder : IPipe
         if (!intro) return false;
         nameEnd = k;
         return true;
+    }
+
+    /// <summary>Capitalised words that are no known state, item or role: a proper name (with a legal form, if any).</summary>
+    private int NameLength(IReadOnlyList<Token> toks, int i, int end)
+    {
+        int k = i;
+        while (k < end && k - i < 4 && toks[k].IsWord && char.IsUpper(toks[k].Text[0]) && !toks[k].Text.EndsWith('-')
+               && _data.Gazetteer.Phrases.Match(toks, k, end).Length == 0 && _data.Items.MatchWord(toks[k].Text) == null
+               && !_data.IsActorNoun(toks[k].Text) && _data.Gazetteer.RoleOf(toks[k].Text) == null && _data.Frames.Noun(toks[k].Text) == null)
+            k++;
+        if (k < end && k > i && CompanySuffixes.Contains(toks[k].Text)) k++;
+        if (k < end && k > i && toks[k].Text == "." && CompanySuffixes.Contains(toks[k - 1].Text + ".")) k++;
+        return k - i;
     }
 
     private static int CompanyLength(IReadOnlyList<Token> toks, int i, int end)
