@@ -50,6 +50,7 @@ public static class ExtractCommand
             catch (Exception ex)
             {
                 stderr.WriteLine($"error: {doc.Source ?? doc.Id}: extraction failed: {ex.Message}");
+                if (Environment.GetEnvironmentVariable("LAGEBILD_TRACE") == "1") stderr.WriteLine(ex);
                 failures++;
                 if (format == "eval") stdout.WriteLine(JsonSerializer.Serialize(DocumentResult.Eval(new Document(doc.Id, "")), DocumentResult.Json));
                 continue;

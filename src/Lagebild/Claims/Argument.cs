@@ -122,7 +122,7 @@ internal sealed class ArgumentBuilder
     }
 
     private static bool IsModifier(Token t) =>
-        Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Prepositions.Contains(t.Text) && (t.Text.EndsWith('e') || t.Text.EndsWith("en") || t.Text.EndsWith("er") || t.Text.EndsWith("es") || t.Text.EndsWith("em")) && !Grammar.Auxiliaries.Contains(t.Text) && !Grammar.Subordinators.Contains(t.Text) && !Grammar.Coordinators.Contains(t.Text);
+        !Grammar.Prepositions.Contains(t.Text) && Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Prepositions.Contains(t.Text) && (t.Text.EndsWith('e') || t.Text.EndsWith("en") || t.Text.EndsWith("er") || t.Text.EndsWith("es") || t.Text.EndsWith("em")) && !Grammar.Auxiliaries.Contains(t.Text) && !Grammar.Subordinators.Contains(t.Text) && !Grammar.Coordinators.Contains(t.Text);
 
     /// <summary>Coordinated arguments form one group and share a preposition: "aus Nordkorea oder dem Iran".</summary>
     private static void Group(Document doc, List<Argument> args)

@@ -62,20 +62,35 @@ public sealed class ClaimExtractor : IPipe
     /// </summary>
     private static void InferMissingRecipients(Document doc)
     {
-        for (int i = 0; i < doc.Claims.Count; i++)
-        {
-            var c = doc.Claims[i];
-            if (c.Recipient != "?" || c.RecipientSpan != null || c.Frame == OpenRecipient) continue;
-            var partner = doc.Claims.Where(o => o.Supplier == c.Supplier && o.Recipient != "?" && !o.RecipientInferred)
-                .GroupBy(o => o.Recipient).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
-            if (partner == null) { if (!c.KeepOpen) doc.Claims[i] = null!; continue; }
-            var inferred = c with { Recipient = partner, RecipientInferred = true };
-            doc.Claims[i] = inferred;
-        }
-        doc.Claims.RemoveAll(c => c == null);
-        // Two claims may now say the same: keep one per key and evidence.
+        var named = doc.Claims.Where(c => c.Recipient != "?").ToList();
+        var result = new List<SupplyClaim>();
         var seen = new HashSet<(string, string, string, bool, TextSpan)>();
-        doc.Claims.RemoveAll(c => !seen.Add((c.Supplier, c.Recipient, c.Item, c.Negated, c.Evidence)));
+        foreach (var c in doc.Claims)
+        {
+            var claim = c;
+            if (c.Recipient == "?" && c.RecipientSpan == null && c.Frame != OpenRecipient)
+            {
+                // The recipient paired with this supplier elsewhere; for negations, else the document's main recipient.
+                var partner = named.Where(o => o.Supplier == c.Supplier).GroupBy(o => o.Recipient)
+                    .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+                if (partner == null && c.Negated)
+                    partner = named.Where(o => o.Recipient != c.Supplier && o.Recipient != "?").GroupBy(o => o.Recipient)
+                        .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+                if (partner != null) claim = c with { Recipient = partner, RecipientInferred = true };
+                else if (!c.KeepOpen) continue;
+            }
+            if (claim.Supplier == "?" && claim.SupplierSpan == null)
+            {
+                // "die Lieferung von Drohnenmotoren an Russland" in an article about China's deliveries.
+                var source = named.Where(o => o.Recipient == claim.Recipient && o.Supplier != "?").GroupBy(o => o.Supplier)
+                    .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+                if (source != null) claim = claim with { Supplier = source, SupplierInferred = true };
+            }
+            // Inference may make two claims of one sentence say the same: keep one.
+            if (seen.Add((claim.Supplier, claim.Recipient, claim.Item, claim.Negated, claim.Evidence))) result.Add(claim);
+        }
+        doc.Claims.Clear();
+        doc.Claims.AddRange(result);
     }
 
     /// <summary>Frame marker of claims whose recipient the text leaves open on purpose ("keine der Konfliktparteien").</summary>

@@ -7,7 +7,7 @@ public static class Grammar
         "the", "a", "an", "its", "their", "sein", "seine", "seiner", "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem", "ihr", "dessen", "deren");
     public static readonly HashSet<string> Prepositions = Set("an", "am", "ans", "nach", "für", "fürs", "von", "vom", "aus", "durch", "mit", "in", "im", "ins", "gegen",
         "bei", "beim", "zwischen", "gegenüber", "über", "um", "vor", "auf", "zu", "zum", "zur", "seit", "unter", "trotz", "wegen", "laut", "inklusive", "neben",
-        "ohne", "bis", "innerhalb", "außerhalb", "samt", "nahe", "hinter", "richtung", "wie", "als",
+        "ohne", "bis", "innerhalb", "hinsichtlich", "bezüglich", "betreffend", "angesichts", "außerhalb", "samt", "nahe", "hinter", "richtung", "wie", "als",
         "to", "from", "by", "for", "with", "of", "in", "into", "on", "at", "against", "between", "via", "through", "without", "including", "like", "as", "amid", "toward", "towards");
     public static readonly HashSet<string> Subordinators = Set("dass", "daß", "weil", "da", "ob", "wenn", "falls", "obwohl", "während", "nachdem", "bevor", "indem",
         "damit", "sodass", "wobei", "um", "als", "wie", "seit", "seitdem", "solange", "sofern", "zumal",

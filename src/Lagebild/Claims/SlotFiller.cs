@@ -7,7 +7,7 @@ namespace Lagebild.Claims;
 internal sealed class SlotFiller
 {
     private static readonly HashSet<string> PurposePrepositions = new(StringComparer.OrdinalIgnoreCase)
-        { "für", "fürs", "zur", "zum", "gegen", "in", "im", "bei", "beim", "über", "vor", "nach", "for", "against", "in", "about", "on" };
+        { "für", "fürs", "zur", "zum", "gegen", "in", "im", "bei", "beim", "über", "vor", "nach", "hinsichtlich", "bezüglich", "betreffend", "wegen", "for", "against", "in", "about", "on" };
     private static readonly HashSet<string> RecipientPrepositions = new(StringComparer.OrdinalIgnoreCase) { "an", "nach", "für", "to", "for" };
     private static readonly HashSet<string> SourcePrepositions = new(StringComparer.OrdinalIgnoreCase) { "von", "vom", "aus", "durch", "from", "by" };
 
@@ -174,7 +174,8 @@ internal sealed class SlotFiller
         bool openRecipientAllowed = anyRecipient || frame.Kind is FrameKind.Origin && Hedged(doc, s) || negation.Clause || items.Any(i => negation.Items.Contains(i));
         if (recipients.Count == 0 && items.Count == 0) yield break;
         var itemIds = items.Select(i => (i.Id, Span: (TextSpan?)i.Span, Negated: negation.Clause || negation.Items.Contains(i))).ToList();
-        if (itemIds.Count == 0 && frame.DefaultItem != null) itemIds.Add((frame.DefaultItem, null, negation.Clause));
+        // "unterstützt Russland mit einigen Lieferungen": a named but unknown means is no general support claim.
+        if (itemIds.Count == 0 && frame.DefaultItem != null && !NamesOtherMeans(doc, clause, t)) itemIds.Add((frame.DefaultItem, null, negation.Clause));
         bool hedged = Hedged(doc, s) || HedgedClause(doc, clause);
         bool reportative = Reportative(doc, clause);
         foreach (var sup in suppliers)
@@ -196,6 +197,20 @@ internal sealed class SlotFiller
     /// <summary>"in die Ukraine" (direction) rather than "in der Ukraine" (place).</summary>
     private static bool Directional(Document doc, Argument a) =>
         a.First + 1 < doc.Tokens.Count && doc.Tokens[a.First + 1].Lower is "die" or "den" or "das" or "into" || a.Mention?.Form == MentionForm.Name && a.First + 1 == a.Mention.FirstToken && doc.Tokens[a.First].Lower == "into";
+
+    private bool NamesOtherMeans(Document doc, Clause clause, int t)
+    {
+        for (int k = clause.First; k < clause.End; k++)
+        {
+            if (!(doc.Tokens[k].Lower is "mit" or "with")) continue;
+            for (int j = k + 1; j < Math.Min(clause.End, k + 5); j++)
+            {
+                var w = doc.Tokens[j];
+                if (w.IsWord && char.IsUpper(w.Text[0]) && !doc.Mentions.Any(m => m.FirstToken <= j && m.EndToken > j)) return true;
+            }
+        }
+        return false;
+    }
 
     private static List<Argument> OrderCore(List<Argument> core)
     {

@@ -29,6 +29,8 @@ public sealed record SupplyClaim
     public IReadOnlyList<string> Chain { get; init; } = Array.Empty<string>();
     /// <summary>True when the sentence left the recipient out and it was taken from the document's other claims.</summary>
     public bool RecipientInferred { get; init; }
+    /// <summary>True when the sentence left the supplier open and it was taken from the document's other claims.</summary>
+    public bool SupplierInferred { get; init; }
     /// <summary>True when a "?" recipient is meaningful (a negation, an open "any party"); other open claims need a recipient.</summary>
     internal bool KeepOpen { get; init; }
     /// <summary>The frame that produced the claim (for debugging and the text view).</summary>

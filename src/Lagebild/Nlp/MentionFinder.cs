@@ -139,7 +139,17 @@ public sealed class MentionFinder : IPipe
             for (int k = m.EndToken; k < Math.Min(s.EndToken, m.EndToken + 2); k++)
             {
                 if (!toks[k].IsWord) break;
-                if (char.IsUpper(toks[k].Text[0])) { if (_data.IsActorNoun(toks[k].Text) && !IsItem(doc, k)) noun = k; break; }
+                if (char.IsUpper(toks[k].Text[0]))
+                {
+                    if (_data.IsActorNoun(toks[k].Text) && !IsItem(doc, k)) noun = k;
+                    // "den russischen Truppen": troops in the dative or genitive are the receiving side, not the item.
+                    else if (IsPersonnel(doc, k) && m.FirstToken > 0 && toks[m.FirstToken - 1].Lower is "den" or "dem" or "der")
+                    {
+                        doc.Mentions.RemoveAll(x => x.Kind == MentionKind.Item && x.FirstToken == k);
+                        noun = k;
+                    }
+                    break;
+                }
             }
             if (noun == null) continue;
             doc.Mentions[idx] = new Mention(MentionKind.State, m.Id, m.FirstToken, noun.Value + 1, new TextSpan(m.Span.Start, toks[noun.Value].End), MentionForm.StandIn);
@@ -152,6 +162,9 @@ public sealed class MentionFinder : IPipe
             doc.Mentions.Add(new Mention(MentionKind.State, lastActorPhrase.Id, k, k + 2, new TextSpan(toks[k].Start, toks[k + 1].End), MentionForm.StandIn));
         }
     }
+
+    private static bool IsPersonnel(Document doc, int k) =>
+        doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.Id == "personnel_training" && m.FirstToken == k);
 
     private static bool IsItem(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
 
