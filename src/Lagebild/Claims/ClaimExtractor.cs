@@ -70,9 +70,10 @@ public sealed class ClaimExtractor : IPipe
             var claim = c;
             if (c.Recipient == "?" && c.RecipientSpan == null && c.Frame != OpenRecipient)
             {
-                // The recipient paired with this supplier elsewhere; for negations, else the document's main recipient.
-                var partner = named.Where(o => o.Supplier == c.Supplier).GroupBy(o => o.Recipient)
-                    .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+                // The recipient of the sentence's other clause ("Iran liefert Russland Drohnen, Nordkorea schickt Granaten"),
+                // else the one paired with this supplier elsewhere; for negations, else the document's main recipient.
+                var partner = named.FirstOrDefault(o => o.Evidence == c.Evidence && o.Supplier != c.Supplier && o.Recipient != c.Supplier)?.Recipient
+                    ?? named.Where(o => o.Supplier == c.Supplier).GroupBy(o => o.Recipient).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
                 if (partner == null && c.Negated)
                     partner = named.Where(o => o.Recipient != c.Supplier && o.Recipient != "?").GroupBy(o => o.Recipient)
                         .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;

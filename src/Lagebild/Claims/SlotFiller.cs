@@ -154,7 +154,10 @@ internal sealed class SlotFiller
             {
                 var source = byPrep.FirstOrDefault(a => a.Preposition is "aus" or "from" or "wie");
                 if (source != null) suppliers = Group(source, byPrep);
-                var owner = args.FirstOrDefault(a => !suppliers.Contains(a));
+                // The goods' owner: "die Chips in russischen Raketen", "die Kameras der iranischen Drohnen".
+                var owner = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.FirstToken < t)
+                    .Select(m => OriginOf(doc, m, s)).FirstOrDefault(o => o != null && !suppliers.Any(x => x.Actor == o.Actor))
+                    ?? args.FirstOrDefault(a => !suppliers.Contains(a) && a.Preposition is null or "in" or "of");
                 if (owner != null) recipients = new() { owner };
                 break;
             }

@@ -287,8 +287,9 @@ public sealed class MentionFinder : IPipe
         return k - i;
     }
 
-    private static int CompanyLength(IReadOnlyList<Token> toks, int i, int end)
+    private int CompanyLength(IReadOnlyList<Token> toks, int i, int end)
     {
+        if (Grammar.Articles.Contains(toks[i].Text) || _data.IsOrgIntro(toks[i].Text)) return 0;
         if (!IsNameWord(toks[i]) && !(toks[i].IsWord && toks[i].Text.All(c => char.IsUpper(c) || c == '.'))) return 0;
         int k = i;
         while (k < end && k - i < 6 && (toks[k].IsWord && char.IsUpper(toks[k].Text[0]) || toks[k].Text is "&" or "." or ",")) 
