@@ -7,7 +7,7 @@ namespace Lagebild.Bench;
 public sealed record BenchCase(string Name, Func<Func<Document, Document>> Setup, string OutputName, Func<Document, int> Output);
 
 public sealed record CaseResult(
-    string Name, int Iterations,
+    string Name, int WarmupPasses, int Iterations,
     double MedianWordsPerSecond, double MinWordsPerSecond,
     double MedianDocumentsPerSecond, double MinDocumentsPerSecond,
     double MedianMillisecondsPerPass, double ColdMilliseconds,
@@ -15,14 +15,21 @@ public sealed record CaseResult(
 
 public static class Measure
 {
-    /// <summary>Builds the pipeline, runs <paramref name="warmup"/> untimed passes (the first is the cold start), then times <paramref name="iterations"/> passes.</summary>
-    public static CaseResult Run(BenchCase bench, Corpus corpus, int warmup, int iterations)
+    /// <summary>
+    /// Builds the pipeline, runs untimed passes (the first is the cold start) until both <paramref name="warmupPasses"/>
+    /// and <paramref name="warmupSeconds"/> are reached, then times <paramref name="iterations"/> passes.
+    /// </summary>
+    public static CaseResult Run(BenchCase bench, Corpus corpus, int warmupPasses, double warmupSeconds, int iterations)
     {
         long start = Stopwatch.GetTimestamp();
         var run = bench.Setup();
         int output = Pass(run, corpus.FreshCopies(), bench.Output);
         double coldMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        for (int i = 1; i < warmup; i++) Pass(run, corpus.FreshCopies(), bench.Output);
+        // Warm up by time as well as by count: tiered JIT keeps recompiling hot methods for a second or two,
+        // and passes before that are several times slower than the steady state.
+        int warmed = 1;
+        for (; warmed < warmupPasses || Stopwatch.GetElapsedTime(start).TotalSeconds < warmupSeconds; warmed++)
+            Pass(run, corpus.FreshCopies(), bench.Output);
 
         var seconds = new double[iterations];
         var allocated = new long[iterations];
@@ -44,7 +51,7 @@ public static class Measure
         int docs = corpus.Documents.Count;
         double median = Median(seconds), slowest = seconds.Max();
         return new CaseResult(
-            bench.Name, iterations,
+            bench.Name, warmed, iterations,
             corpus.Words / median, corpus.Words / slowest,
             docs / median, docs / slowest,
             median * 1000, coldMs,

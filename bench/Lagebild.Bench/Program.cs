@@ -16,16 +16,18 @@ namespace Lagebild.Bench;
 public static class Program
 {
     private const string Usage =
-        "usage: Lagebild.Bench [--iterations N] [--warmup N] [--json] [--bdn] [PATH...]\n" +
+        "usage: Lagebild.Bench [--iterations N] [--warmup N] [--warmup-seconds S] [--json] [--bdn] [PATH...]\n" +
         "  PATH       files, directories or globs (default: shared/eval/dev/texts and shared/seeds, found by walking up)\n" +
         "  --iterations N  timed passes per pipeline (default 20)\n" +
-        "  --warmup N      untimed passes first, the first of them cold (default 5)\n" +
+        "  --warmup N      at least N untimed passes first, the first of them cold (default 5)\n" +
+        "  --warmup-seconds S  and keep warming up until S seconds have passed (default 3)\n" +
         "  --json          print one JSON object instead of the table\n" +
         "  --bdn           run the same passes under BenchmarkDotNet instead (slow, thorough)";
 
     public static int Main(string[] args)
     {
         int iterations = 20, warmup = 5;
+        double warmupSeconds = 3;
         bool json = false, bdn = false;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)
@@ -34,6 +36,7 @@ public static class Program
             {
                 case "--iterations" when i + 1 < args.Length && int.TryParse(args[i + 1], out iterations) && iterations > 0: i++; break;
                 case "--warmup" when i + 1 < args.Length && int.TryParse(args[i + 1], out warmup) && warmup > 0: i++; break;
+                case "--warmup-seconds" when i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out warmupSeconds) && warmupSeconds >= 0: i++; break;
                 case "--json": json = true; break;
                 case "--bdn": bdn = true; break;
                 case "-h" or "--help": Console.WriteLine(Usage); return 0;
@@ -57,11 +60,11 @@ public static class Program
             new("extract (full)", () => { extractor = Extractor.Create(); return extractor.Extract; }, "claims", d => d.Claims.Count),
             new("tokens+sentences", () => TokensAndSentences().Run, "sentences", d => d.Sentences.Count),
         ];
-        var results = cases.Select(c => Measure.Run(c, corpus, warmup, iterations)).ToList();
+        var results = cases.Select(c => Measure.Run(c, corpus, warmup, warmupSeconds, iterations)).ToList();
         long peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
 
-        if (json) PrintJson(corpus, warmup, iterations, results, peakWorkingSet);
-        else PrintTable(corpus, warmup, iterations, results, peakWorkingSet);
+        if (json) PrintJson(corpus, warmup, warmupSeconds, iterations, results, peakWorkingSet);
+        else PrintTable(corpus, warmup, warmupSeconds, iterations, results, peakWorkingSet);
         return 0;
     }
 
@@ -88,20 +91,20 @@ public static class Program
         return line?[(line.IndexOf(':') + 1)..].Trim();
     }
 
-    private static void PrintJson(Corpus corpus, int warmup, int iterations, List<CaseResult> results, long peakWorkingSet)
+    private static void PrintJson(Corpus corpus, int warmup, double warmupSeconds, int iterations, List<CaseResult> results, long peakWorkingSet)
     {
         var report = new
         {
             machine = Machine(),
             corpus = new { documents = corpus.Documents.Count, words = corpus.Words, paths = corpus.Paths },
-            method = new { warmupPasses = warmup, timedPasses = iterations, threads = 1 },
+            method = new { minWarmupPasses = warmup, minWarmupSeconds = warmupSeconds, timedPasses = iterations, threads = 1 },
             results,
             peakWorkingSetBytes = peakWorkingSet,
         };
         Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
     }
 
-    private static void PrintTable(Corpus corpus, int warmup, int iterations, List<CaseResult> results, long peakWorkingSet)
+    private static void PrintTable(Corpus corpus, int warmup, double warmupSeconds, int iterations, List<CaseResult> results, long peakWorkingSet)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine("Lagebild extract throughput");
@@ -109,17 +112,17 @@ public static class Program
                           $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}" +
                           $"{(GCSettings.IsServerGC ? ", server GC" : "")}");
         Console.WriteLine($"corpus   {corpus.Documents.Count} documents, {corpus.Words.ToString("N0", inv)} words from {string.Join(", ", corpus.Paths)}");
-        Console.WriteLine($"method   single thread; {warmup} warm-up passes (first one cold), then {iterations} timed passes over fresh document copies");
+        Console.WriteLine($"method   single thread; warm-up of at least {warmup} passes and {warmupSeconds.ToString(inv)} s (first pass cold), then {iterations} timed passes over fresh document copies");
         Console.WriteLine();
-        Console.WriteLine($"{"pipeline",-18} {"words/s med",12} {"min",10} {"docs/s med",11} {"min",9} {"ms/pass",9} {"alloc/doc",10} {"cold ms",8}  output/pass");
+        Console.WriteLine($"{"pipeline",-18} {"words/s med",12} {"min",10} {"docs/s med",11} {"min",9} {"ms/pass",9} {"alloc/doc",10} {"cold ms",8} {"warm-up",7}  output/pass");
         foreach (var r in results)
         {
-            Console.WriteLine(string.Format(inv, "{0,-18} {1,12:N0} {2,10:N0} {3,11:N1} {4,9:N1} {5,9:N2} {6,10} {7,8:N0}  {8} {9}",
+            Console.WriteLine(string.Format(inv, "{0,-18} {1,12:N0} {2,10:N0} {3,11:N1} {4,9:N1} {5,9:N2} {6,10} {7,8:N0} {8,7}  {9} {10}",
                 r.Name, r.MedianWordsPerSecond, r.MinWordsPerSecond, r.MedianDocumentsPerSecond, r.MinDocumentsPerSecond,
-                r.MedianMillisecondsPerPass, Bytes(r.AllocatedBytesPerDocument), r.ColdMilliseconds, r.OutputPerPass, r.OutputName));
+                r.MedianMillisecondsPerPass, Bytes(r.AllocatedBytesPerDocument), r.ColdMilliseconds, r.WarmupPasses, r.OutputPerPass, r.OutputName));
         }
         Console.WriteLine();
-        Console.WriteLine($"peak working set {Bytes(peakWorkingSet)} (whole process); min = slowest pass; cold = building the pipeline + first pass");
+        Console.WriteLine($"peak working set {Bytes(peakWorkingSet)} (whole process); min = slowest pass; cold = building the pipeline + first pass; warm-up = passes run before timing");
     }
 
     private static string Bytes(long bytes) => bytes switch

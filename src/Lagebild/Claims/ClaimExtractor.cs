@@ -159,7 +159,7 @@ public sealed class ClaimExtractor : IPipe
             denial = attribution.Kind == AttributionKind.Denial && attribution.Cue.Start < doc.Tokens[f.Trigger].Start;
         }
         if (claimant != "reporter") chain.Add(claimant);
-        var speakerState = StateOfClaimant(doc, claimant);
+        var speakerState = SlotFiller.StateOf(doc, claimant);
         ClaimStatus status;
         if (denial || f.Negated && speakerState != null && speakerState == f.Supplier) status = ClaimStatus.Denied;
         else if (claimant == "reporter" && (f.Hedged || f.Reportative)) status = ClaimStatus.Hedged;
@@ -175,13 +175,6 @@ public sealed class ClaimExtractor : IPipe
         };
     }
 
-    /// <summary>The state a claimant speaks for: itself for a state, the affiliation of a person.</summary>
-    private static string? StateOfClaimant(Document doc, string claimant)
-    {
-        if (claimant.Length == 2 && claimant.All(char.IsUpper)) return claimant;
-        var m = doc.Mentions.FirstOrDefault(x => x.Id == claimant && x.Affiliation != null);
-        return m?.Affiliation;
-    }
 }
 
 /// <summary>A claim before attribution: slots, trigger and the evidence spans.</summary>

@@ -272,7 +272,8 @@ internal sealed class SlotFiller
         return null;
     }
 
-    private static string? StateOf(Document doc, string claimant)
+    /// <summary>The state a claimant speaks for: itself for a state, the affiliation of a person.</summary>
+    internal static string? StateOf(Document doc, string claimant)
     {
         if (claimant.Length == 2 && claimant.All(char.IsUpper)) return claimant;
         return doc.Mentions.FirstOrDefault(m => m.Id == claimant && m.Affiliation != null)?.Affiliation;

@@ -16,6 +16,7 @@ public sealed class ItemLexicon
     private readonly Dictionary<string, string> _words = new();
     private readonly Dictionary<string, string> _heads = new();
     private readonly Dictionary<string, string> _modifiers = new();
+    private KeyValuePair<string, string>[]? _modifiersLongestFirst;
     private readonly HashSet<string> _genericHeads = new();
     private readonly Dictionary<string, List<(string[] Stems, string Id, string Term)>> _phrases = new();
     private readonly Dictionary<string, ItemMatch?> _cache = new();
@@ -99,7 +100,8 @@ public sealed class ItemLexicon
             if (w.Length > e.Length && w.EndsWith(e, StringComparison.Ordinal) && _words.TryGetValue(w[..^e.Length], out var id))
                 return Make(id, w[..^e.Length]);
         // 2. a specific first part before a generic head: "marschflugkörper|technologie", "u-boot-|technik"
-        foreach (var (mod, id) in _modifiers.OrderByDescending(m => m.Key.Length))
+        _modifiersLongestFirst ??= _modifiers.OrderByDescending(m => m.Key.Length).ToArray();
+        foreach (var (mod, id) in _modifiersLongestFirst)
         {
             if (!w.StartsWith(mod, StringComparison.Ordinal)) continue;
             var rest = w[mod.Length..].TrimStart('-');
