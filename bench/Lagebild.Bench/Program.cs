@@ -20,14 +20,14 @@ public static class Program
         "  PATH       files, directories or globs (default: shared/eval/dev/texts and shared/seeds, found by walking up)\n" +
         "  --iterations N  timed passes per pipeline (default 20)\n" +
         "  --warmup N      at least N untimed passes first, the first of them cold (default 5)\n" +
-        "  --warmup-seconds S  and keep warming up until S seconds have passed (default 3)\n" +
+        "  --warmup-seconds S  and keep warming up until S seconds have passed (default 5)\n" +
         "  --json          print one JSON object instead of the table\n" +
         "  --bdn           run the same passes under BenchmarkDotNet instead (slow, thorough)";
 
     public static int Main(string[] args)
     {
         int iterations = 20, warmup = 5;
-        double warmupSeconds = 3;
+        double warmupSeconds = 5;
         bool json = false, bdn = false;
         var paths = new List<string>();
         for (int i = 0; i < args.Length; i++)

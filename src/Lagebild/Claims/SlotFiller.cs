@@ -70,10 +70,10 @@ internal sealed class SlotFiller
         }
         if (f.SeparablePrefix != null && !toks[t].Text.StartsWith(f.SeparablePrefix, StringComparison.OrdinalIgnoreCase))
         {
-            // "leitet ... weiter": the particle must close the clause.
-            bool particle = false;
-            for (int k = t + 1; k < clause.End; k++) particle |= string.Equals(toks[k].Text, f.SeparablePrefix, StringComparison.OrdinalIgnoreCase);
-            if (!particle) return false;
+            // "leitet ... weiter": the particle closes the clause (the right bracket of the German sentence).
+            int last = clause.End - 1;
+            while (last > t && !toks[last].IsWord) last--;
+            if (last <= t || !string.Equals(toks[last].Text, f.SeparablePrefix, StringComparison.OrdinalIgnoreCase)) return false;
         }
         return true;
     }
@@ -88,9 +88,8 @@ internal sealed class SlotFiller
         bool passive = IsPassive(doc, clause, t);
         // The relative pronoun stands for its antecedent; an infinitive's subject is its controller.
         Argument? implicitSubject = null;
-        if (clause.Kind == ClauseKind.Relative && clause.Antecedent != null)
-            implicitSubject = allArgs.FirstOrDefault(a => a.Mention == clause.Antecedent) is { } ant && toks[clause.First].Lower is not ("dem" or "denen" or "den")
-                ? ant : null;
+        if (clause.Kind == ClauseKind.Relative && clause.Antecedent != null && toks[clause.First].Lower is not ("dem" or "denen" or "den"))
+            implicitSubject = Antecedent(clause, allArgs);
         if (clause.Kind == ClauseKind.Infinitive || IsInfinitive(doc, t))
             implicitSubject = Controller(doc, clause, allArgs, attribution);
         else if (clause.Kind == ClauseKind.Main && clause.First > s.FirstToken && Grammar.Coordinators.Contains(toks[clause.First - 1].Text)
@@ -168,7 +167,8 @@ internal sealed class SlotFiller
         // wurden an Russland geliefert", "nordkoreanische Soldaten unterstützten Russland".
         if (suppliers.Count == 0)
         {
-            var origin = items.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null && !recipients.Any(r => r.Actor == o.Actor));
+            var candidates = items.Concat(mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= t));
+            var origin = candidates.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null && !recipients.Any(r => r.Actor == o.Actor));
             if (origin != null) suppliers = new() { origin };
         }
         if (suppliers.Count == 0) yield break;
@@ -215,6 +215,15 @@ internal sealed class SlotFiller
         return false;
     }
 
+    /// <summary>The actor a relative pronoun stands for; "Die chinesischen Ziele umfassen Gruppen, die ..." gives CN.</summary>
+    private static Argument? Antecedent(Clause clause, List<Argument> allArgs)
+    {
+        var m = clause.Antecedent;
+        if (m == null) return null;
+        return allArgs.FirstOrDefault(a => a.Mention == m)
+               ?? (m.Kind == MentionKind.State ? new Argument { Mention = m, Actor = m.Id, First = m.FirstToken, End = m.EndToken, Span = m.Span } : null);
+    }
+
     private static List<Argument> OrderCore(List<Argument> core)
     {
         // A dative article ("dem Kreml") marks the recipient whatever the order: keep nominatives first.
@@ -259,9 +268,9 @@ internal sealed class SlotFiller
     /// <summary>"es versorge ...", "sie liefere ...": in reported speech a pronoun subject stands for the speaker's side.</summary>
     private Argument? PronounSubject(Document doc, Clause clause, int t, Attribution? attribution, List<Argument> core)
     {
-        if (core.Any(a => a.First < t)) return null;
         for (int k = clause.First; k < t; k++)
         {
+            if (core.Any(a => a.First < k)) return null;
             if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower is "man" or "sie" && k + 1 < t && char.IsUpper(doc.Tokens[k + 1].Text[0])) continue;
             // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); else the nearest state before.
             var st = attribution != null && attribution.Cue.Start < doc.Tokens[k].Start ? StateOf(doc, attribution.Claimant) : null;
@@ -286,7 +295,7 @@ internal sealed class SlotFiller
         var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= clause.End && m.FirstToken != t).ToList();
         if (frame.Kind is FrameKind.Furnish or FrameKind.Support)
         {
-            var withMit = inClause.Where(m => PrepositionBefore(doc, m, clause) is "mit" or "with" or "bei").ToList();
+            var withMit = inClause.Where(m => PrepositionBefore(doc, m, clause) is "mit" or "with" or "bei" || frame.Kind == FrameKind.Support && AfterBei(doc, m, clause)).ToList();
             if (withMit.Count > 0 || frame.Kind == FrameKind.Support) inClause = withMit;
         }
         var kept = new List<Mention>();
@@ -300,14 +309,14 @@ internal sealed class SlotFiller
                     break;
                 }
         }
-        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive;
+        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive && AnotherVerbAfter(doc, clause, t);
         for (int i = 0; i < inClause.Count; i++)
         {
             var m = inClause[i];
             // A verb-final clause ends at its verb: items after it belong to a coordinated clause.
             if (verbFinal && m.FirstToken > t + 2) continue;
             var prep = PrepositionBefore(doc, m, clause);
-            if (prep is "von" or "of" && ComplementsNoun(doc, m, clause)) continue;
+            if (prep is "von" or "of" && ComplementsNoun(doc, m, clause) && !(frame.Kind == FrameKind.Support && AfterBei(doc, m, clause))) continue;
             if (prep != null && PurposePrepositions.Contains(prep))
             {
                 // "Technik für U-Boote": the purpose names the category of generic technology.
@@ -323,7 +332,20 @@ internal sealed class SlotFiller
             if (kept.Any(k => k.Id == m.Id && k.EndToken > m.FirstToken - 3 && m.Id != ItemLexicon.Technology)) { }
             kept.Add(m);
         }
+        // "Waffen im Wert von 5 Millionen Euro": money is the item only when no goods are named.
+        if (kept.Any(m => m.Id != "economic_trade_support")) kept.RemoveAll(m => m.Id == "economic_trade_support" && m.Term != null && char.IsUpper(m.Term[0]) == false && IsCurrency(doc, m));
         return kept;
+    }
+
+    private static readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase) { "euro", "dollar", "kronen", "franken", "pfund", "yuan", "rubel", "dollars", "euros", "pounds" };
+    private static bool IsCurrency(Document doc, Mention m) => Currencies.Contains(doc.Tokens[m.FirstToken].Text);
+
+    /// <summary>"..., dass China keine Waffen geliefert habe und den Export ... kontrolliere": a second verb closes the clause.</summary>
+    private static bool AnotherVerbAfter(Document doc, Clause clause, int t)
+    {
+        int last = clause.End - 1;
+        while (last > t && !doc.Tokens[last].IsWord) last--;
+        return last > t + 2 && char.IsLower(doc.Tokens[last].Text[0]) && !Grammar.Auxiliaries.Contains(doc.Tokens[last].Text);
     }
 
     /// <summary>The preposition governing an item, looking back over articles, adjectives and coordinated items.</summary>
@@ -354,6 +376,14 @@ internal sealed class SlotFiller
         var noun = doc.Tokens[k - 1];
         return noun.IsWord && char.IsUpper(noun.Text[0]) && !QuantityNouns.Contains(noun.Text) && !IsItemToken(doc, k - 1)
                && !doc.Mentions.Any(m => m.IsActor && m.FirstToken <= k - 1 && m.EndToken > k - 1);
+    }
+
+    /// <summary>"bei der Entwicklung von Drohnen", "beim Bau von Raketen".</summary>
+    private static bool AfterBei(Document doc, Mention item, Clause clause)
+    {
+        for (int k = item.FirstToken - 1; k >= Math.Max(clause.First, item.FirstToken - 6); k--)
+            if (doc.Tokens[k].Lower is "bei" or "beim" or "with" or "in") return true;
+        return false;
     }
 
     private static bool IsItemToken(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
@@ -456,12 +486,17 @@ internal sealed class SlotFiller
         {
             if (a.Preposition is "für" or "an" or "nach" or "to" or "for" && recipient == null) recipient = a;
             else if (a.Preposition is "von" or "vom" or "aus" or "durch" or "from" or "by" && supplier == null) supplier = a;
-            else if (a.Preposition == null && a.Genitive || a.Preposition == null && a.Mention?.Form == MentionForm.Possessive && a.First == t + 1)
+            else if (a.Preposition == null && (a.Genitive || a.First == t + 1))
             {
-                if (supplier == null && frame.Kind != FrameKind.Supporter) supplier = a; else recipient ??= a;
+                // "die Unterstützung Chinas" names the giver; "die Unterstützung der russischen Kriegsführung" the receiver.
+                bool giver = a.Mention?.Form is MentionForm.Possessive or MentionForm.Name && a.End == a.Mention.EndToken;
+                if (supplier == null && giver && frame.Kind != FrameKind.Supporter) supplier = a; else recipient ??= a;
             }
         }
-        if (supplier != null && recipient == null && supplier.First > t && supplier.Genitive)
+        // "Firmen ..., denen die Unterstützung der russischen Kriegsführung vorgeworfen wird": the relative pronoun's antecedent.
+        if (supplier == null && clause.Kind == ClauseKind.Relative && Antecedent(clause, allArgs) is { } ant)
+            supplier = ant;
+        if (supplier != null && recipient == null && supplier.First > t && (supplier.Genitive || supplier.First == t + 1))
         {
             var subject = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).ToList()).FirstOrDefault();
             if (subject != null) { recipient = supplier; supplier = subject; }
