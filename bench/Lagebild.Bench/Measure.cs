@@ -25,14 +25,14 @@ public static class Measure
         var run = bench.Setup();
         int output = Pass(run, corpus.FreshCopies(), bench.Output);
         double coldMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-        // Warm up by time as well as by count: tiered JIT keeps recompiling hot methods for a second or two,
+        // Warm up by time as well as by count: tiered JIT keeps recompiling hot methods for seconds,
         // and passes before that are several times slower than the steady state (about 4 s on a 2-core VM).
         int warmed = 1;
         for (; warmed < warmupPasses || Stopwatch.GetElapsedTime(start).TotalSeconds < warmupSeconds; warmed++)
             Pass(run, corpus.FreshCopies(), bench.Output);
 
         var seconds = new double[iterations];
-        var allocated = new long[iterations];
+        var allocated = new double[iterations];
         for (int i = 0; i < iterations; i++)
         {
             var documents = corpus.FreshCopies();
@@ -52,10 +52,10 @@ public static class Measure
         double median = Median(seconds), slowest = seconds.Max();
         return new CaseResult(
             bench.Name, warmed, iterations,
-            corpus.Words / median, corpus.Words / slowest,
-            docs / median, docs / slowest,
-            median * 1000, coldMs,
-            (long)Median(allocated.Select(a => (double)a).ToArray()) / docs, bench.OutputName, output);
+            Math.Round(corpus.Words / median), Math.Round(corpus.Words / slowest),
+            Math.Round(docs / median, 1), Math.Round(docs / slowest, 1),
+            Math.Round(median * 1000, 2), Math.Round(coldMs, 1),
+            (long)(Median(allocated) / docs), bench.OutputName, output);
     }
 
     private static int Pass(Func<Document, Document> run, Document[] documents, Func<Document, int> output)

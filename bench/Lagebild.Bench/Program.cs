@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime;
 using System.Runtime.InteropServices;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lagebild.Knowledge;
 using Lagebild.Nlp;
@@ -17,12 +18,13 @@ public static class Program
 {
     private const string Usage =
         "usage: Lagebild.Bench [--iterations N] [--warmup N] [--warmup-seconds S] [--json] [--bdn] [PATH...]\n" +
-        "  PATH       files, directories or globs (default: shared/eval/dev/texts and shared/seeds, found by walking up)\n" +
-        "  --iterations N  timed passes per pipeline (default 20)\n" +
-        "  --warmup N      at least N untimed passes first, the first of them cold (default 5)\n" +
+        "  PATH                files, directories or globs (default: shared/eval/dev/texts and shared/seeds,\n" +
+        "                      found by walking up from the current directory or the binary)\n" +
+        "  --iterations N      timed passes per pipeline (default 20)\n" +
+        "  --warmup N          at least N untimed passes first, the first of them cold (default 5)\n" +
         "  --warmup-seconds S  and keep warming up until S seconds have passed (default 5)\n" +
-        "  --json          print one JSON object instead of the table\n" +
-        "  --bdn           run the same passes under BenchmarkDotNet instead (slow, thorough)";
+        "  --json              print one JSON object instead of the table\n" +
+        "  --bdn               run the same passes under BenchmarkDotNet instead (thorough, takes minutes)";
 
     public static int Main(string[] args)
     {
@@ -54,10 +56,9 @@ public static class Program
         }
 
         var corpus = Corpus.Load(paths);
-        Extractor? extractor = null;
         BenchCase[] cases =
         [
-            new("extract (full)", () => { extractor = Extractor.Create(); return extractor.Extract; }, "claims", d => d.Claims.Count),
+            new("extract (full)", () => Extractor.Create().Extract, "claims", d => d.Claims.Count),
             new("tokens+sentences", () => TokensAndSentences().Run, "sentences", d => d.Sentences.Count),
         ];
         var results = cases.Select(c => Measure.Run(c, corpus, warmup, warmupSeconds, iterations)).ToList();
@@ -101,7 +102,11 @@ public static class Program
             results,
             peakWorkingSetBytes = peakWorkingSet,
         };
-        Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep "+" in names readable; output goes to a terminal or file
+        }));
     }
 
     private static void PrintTable(Corpus corpus, int warmup, double warmupSeconds, int iterations, List<CaseResult> results, long peakWorkingSet)

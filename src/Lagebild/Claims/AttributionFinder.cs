@@ -186,7 +186,10 @@ public sealed class AttributionFinder : IPipe
             bool placed = i == s.FirstToken || toks[i - 1].Text == "," || toks[i - 1].IsQuote;
             if (!placed) return null;
         }
+        // The source may stand between the cue's words ("nach „Spiegel“-Angaben") or after them ("laut dem Ministerium").
         int end = Math.Min(s.EndToken, last + 8);
+        var inside = doc.Mentions.FirstOrDefault(x => x.IsActor && x.FirstToken > i && x.EndToken <= last);
+        if (inside != null) return new Attribution(AttributionKind.Source, ClaimantOf(doc, inside.Id), s.Span, cue);
         var window = doc.Mentions.Where(x => x.IsActor && x.FirstToken > last && x.FirstToken < end && !toks.Skip(last + 1).Take(x.FirstToken - last - 1).Any(t => t.Text is "," or ";" or ":")).ToList();
         var m = window.FirstOrDefault(x => x.Kind == MentionKind.Person) ?? window.FirstOrDefault(x => x.Form != MentionForm.Adjective) ?? window.FirstOrDefault();
         if (m == null || toks.Skip(last + 1).Take(m.FirstToken - last - 1).Any(t => t.Text is "," or ";" or ":")) 

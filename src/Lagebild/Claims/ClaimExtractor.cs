@@ -38,7 +38,7 @@ public sealed class ClaimExtractor : IPipe
             var para = doc.ParagraphAt(s.Span.Start);
             if (para?.Kind == ParagraphKind.Furniture) continue;
             var sentenceMentions = doc.Mentions.Where(m => m.FirstToken >= s.FirstToken && m.EndToken <= s.EndToken).ToList();
-            if (!sentenceMentions.Any(m => m.IsActor)) continue;
+            if (sentenceMentions.Count == 0) continue;
             var clauses = _clauses.Split(doc, s, mentionAt);
             var args = _args.Build(doc, s, sentenceMentions, k => speakerMask[k]);
             var layers = doc.Attributions.Where(a => a.Scope.Contains(s.Span) || s.Span.Contains(a.Scope)).ToList();
@@ -74,8 +74,8 @@ public sealed class ClaimExtractor : IPipe
                 // else the one paired with this supplier elsewhere; for negations, else the document's main recipient.
                 var partner = named.FirstOrDefault(o => o.Evidence == c.Evidence && o.Supplier != c.Supplier && o.Recipient != c.Supplier)?.Recipient
                     ?? named.Where(o => o.Supplier == c.Supplier).GroupBy(o => o.Recipient).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
-                if (partner == null && c.Negated)
-                    partner = named.Where(o => o.Recipient != c.Supplier && o.Recipient != "?").GroupBy(o => o.Recipient)
+                // Else the document's main recipient: news articles follow one conflict.
+                partner ??= named.Where(o => o.Recipient != c.Supplier && o.Recipient != "?").GroupBy(o => o.Recipient)
                         .OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
                 if (partner != null) claim = c with { Recipient = partner, RecipientInferred = true };
                 else if (!c.KeepOpen) continue;
@@ -168,7 +168,7 @@ public sealed class ClaimExtractor : IPipe
         if (status == ClaimStatus.Hedged && claimant == "?") claimant = "reporter";
         return new SupplyClaim
         {
-            Supplier = f.Supplier, Recipient = f.Recipient, Item = f.Item, Negated = f.Negated,
+            Supplier = f.Supplier, Recipient = f.Recipient, Item = f.Item, Negated = f.Negated, Undirected = f.Undirected,
             Claimant = claimant, Status = status, Evidence = s.Span,
             Cue = doc.Tokens[f.Trigger].Span, SupplierSpan = f.SupplierSpan, RecipientSpan = f.RecipientSpan, ItemSpan = f.ItemSpan,
             AttributionCue = cue, Chain = chain, Frame = f.AnyRecipient ? OpenRecipient : f.Frame, KeepOpen = f.KeepOpenRecipient || f.Frame is "Lieferung" or "Lieferungen" or "Export" or "Exporte",
@@ -182,6 +182,7 @@ internal sealed record FoundClaim(string Supplier, string Recipient, string Item
 {
     public bool Hedged { get; init; }
     public bool Reportative { get; init; }
+    public bool Undirected { get; init; }
     /// <summary>The text leaves the recipient open on purpose ("keine der Konfliktparteien").</summary>
     public bool AnyRecipient { get; init; }
     /// <summary>A claim whose recipient stays "?" when the document names none (negations, hedged origins).</summary>

@@ -17,11 +17,15 @@ internal sealed class ClauseSegmenter
     {
         var toks = doc.Tokens;
         var starts = new List<(int Index, ClauseKind Kind)> { (s.FirstToken, ClauseKind.Main) };
+        // "X - eine Einschub - Y": paired dashes enclose a parenthesis; the clause goes on around it.
+        int dashes = 0;
+        for (int i = s.FirstToken; i < s.EndToken; i++) if (IsDash(toks[i])) dashes++;
+        bool parenthetical = dashes > 0 && dashes % 2 == 0;
         for (int i = s.FirstToken + 1; i < s.EndToken; i++)
         {
             var prev = toks[i - 1];
             var t = toks[i];
-            if (prev.Text is ";" or ":" or "–" or "—" or "(" or ")" || prev.Text == "-" && prev.Kind == TokenKind.Punctuation)
+            if (prev.Text is ";" or ":" or "(" or ")" || IsDash(prev) && !parenthetical)
             {
                 starts.Add((i, ClauseKind.Main));
                 continue;
@@ -34,7 +38,9 @@ internal sealed class ClauseSegmenter
             if (prev.Text == ",")
             {
                 if (IsListComma(toks, i - 1, s, mentionAt)) continue;
-                var kind = Grammar.Subordinators.Contains(t.Text) ? ClauseKind.Subordinate
+                // ", das russische Militär zu unterstützen" is an infinitive, not a relative clause.
+                var kind = Grammar.Subordinators.Contains(t.Text) && !(t.Lower is "um" && EndsWithInfinitive(toks, i, s.EndToken)) ? ClauseKind.Subordinate
+                    : EndsWithInfinitive(toks, i, s.EndToken) ? ClauseKind.Infinitive
                     : Grammar.RelativePronouns.Contains(t.Text) && !char.IsUpper(t.Text[0]) ? ClauseKind.Relative
                     : i + 1 < s.EndToken && Grammar.Prepositions.Contains(t.Text) && Grammar.RelativePronouns.Contains(toks[i + 1].Text) ? ClauseKind.Relative
                     : EndsWithInfinitive(toks, i, s.EndToken) ? ClauseKind.Infinitive
@@ -49,12 +55,19 @@ internal sealed class ClauseSegmenter
             }
         }
         var clauses = new List<Clause>();
+        // "Nitrozellulose, die ... verwendet wird, ausgetauscht worden": a bare verb tail after a relative clause
+        // closes the clause the relative clause interrupted, so it takes that clause's words.
         for (int k = 0; k < starts.Count; k++)
         {
             int end = k + 1 < starts.Count ? starts[k + 1].Index : s.EndToken;
             if (end <= starts[k].Index) continue;
             var c = new Clause { First = starts[k].Index, End = end, Kind = starts[k].Kind, Previous = clauses.LastOrDefault() };
             if (c.Kind == ClauseKind.Relative) c.Antecedent = LastActorBefore(c.First, s, mentionAt);
+            if (c.Kind == ClauseKind.Main && clauses.Count >= 2 && clauses[^1].Kind == ClauseKind.Relative && IsVerbTail(toks, c, mentionAt))
+            {
+                var host = clauses[^2];
+                c = new Clause { First = host.First, End = end, Kind = host.Kind, Previous = host.Previous, Antecedent = host.Antecedent };
+            }
             clauses.Add(c);
         }
         return clauses;
@@ -75,6 +88,16 @@ internal sealed class ClauseSegmenter
         return end;
     }
 
+    private static bool IsVerbTail(IReadOnlyList<Token> toks, Clause c, Mention?[] mentionAt)
+    {
+        if (Grammar.Coordinators.Contains(toks[c.First].Text) || Grammar.Subordinators.Contains(toks[c.First].Text)) return false;
+        for (int i = c.First; i < c.End; i++)
+            if (mentionAt[i] != null || toks[i].IsWord && char.IsUpper(toks[i].Text[0])) return false;
+        return true;
+    }
+
+    private static bool IsDash(Token t) => t.Text is "–" or "—" || t.Text == "-" && t.Kind == TokenKind.Punctuation;
+
     /// <summary>A comma inside an enumeration of items or actors.</summary>
     private static bool IsListComma(IReadOnlyList<Token> toks, int comma, Sentence s, Mention?[] mentionAt)
     {
@@ -84,7 +107,9 @@ internal sealed class ClauseSegmenter
         {
             var m = mentionAt[k];
             if (m != null)
-                return m.Kind == MentionKind.Item && before.Kind == MentionKind.Item || m.IsActor && before.IsActor && m.Form != MentionForm.Possessive && k == comma + 1;
+                return m.Kind == MentionKind.Item && before.Kind == MentionKind.Item
+                       || m.IsActor && before.IsActor && m.Form != MentionForm.Possessive
+                          && (k == comma + 1 || k == comma + 2 && Grammar.Articles.Contains(toks[comma + 1].Text) && m.EndToken < s.EndToken && toks[m.EndToken].Text is "," or "und" or "oder" or "sowie");
             if (!toks[k].IsWord || char.IsUpper(toks[k].Text[0]) && !toks[k].Text.EndsWith('-')) return false;
         }
         return false;

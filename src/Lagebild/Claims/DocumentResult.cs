@@ -20,10 +20,15 @@ public static class DocumentResult
     public static Dictionary<string, object> Eval(Document doc) => new()
     {
         ["doc"] = doc.Id,
-        ["supplies"] = doc.Claims.Select(c => new Dictionary<string, object>
+        ["supplies"] = doc.Claims.Select(c =>
         {
-            ["supplier"] = c.Supplier, ["recipient"] = c.Recipient, ["item"] = c.Item, ["negated"] = c.Negated,
-            ["claimant"] = c.Claimant, ["status"] = StatusName(c.Status),
+            var d = new Dictionary<string, object>
+            {
+                ["supplier"] = c.Supplier, ["recipient"] = c.Recipient, ["item"] = c.Item, ["negated"] = c.Negated,
+                ["claimant"] = c.Claimant, ["status"] = StatusName(c.Status),
+            };
+            if (c.Undirected) d["undirected"] = true;
+            return d;
         }).ToList(),
         ["quotes"] = doc.Quotes.Select(q => new Dictionary<string, object> { ["speaker"] = q.SpeakerName ?? "?", ["text"] = doc.Slice(q.Content) }).ToList(),
         ["entities"] = Entities(doc),
@@ -48,7 +53,8 @@ public static class DocumentResult
         ["quotes"] = doc.Quotes.Select(q => new { q.Speaker, speaker_name = q.SpeakerName, q.Content.Start, q.Content.End, text = doc.Slice(q.Content), cue = S(doc, q.CueSpan) }).ToList(),
         ["claims"] = doc.Claims.Select(c => new
         {
-            c.Supplier, c.Recipient, c.Item, c.Negated, c.Claimant, status = StatusName(c.Status),
+            c.Supplier, c.Recipient, c.Item, c.Negated, c.Undirected, c.Claimant, status = StatusName(c.Status),
+            c.SupplierInferred, c.RecipientInferred,
             evidence = S(doc, c.Evidence), cue = S(doc, c.Cue), supplier_span = S(doc, c.SupplierSpan), recipient_span = S(doc, c.RecipientSpan),
             item_span = S(doc, c.ItemSpan), attribution_cue = S(doc, c.AttributionCue), chain = c.Chain, c.Frame,
         }).ToList(),

@@ -22,8 +22,10 @@ internal sealed class SlotFiller
         List<Mention> mentions, List<Attribution> layers)
     {
         var toks = doc.Tokens;
+        var interrupting = clauses.Where(c => c != clause && c.First > clause.First && c.End < clause.End).ToList();
         for (int t = clause.First; t < clause.End; t++)
         {
+            if (interrupting.Any(c => c.Contains(t))) continue;
             var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
@@ -82,7 +84,9 @@ internal sealed class SlotFiller
         List<Mention> mentions, Attribution? attribution, int t, Frame frame)
     {
         var toks = doc.Tokens;
-        var args = allArgs.Where(a => a.First >= clause.First && a.First < clause.End).ToList();
+        // A clause rebuilt around an interrupting relative clause must not take that clause's actors.
+        var inner = clauses.Where(c => c.Kind == ClauseKind.Relative && c.First > clause.First && c.End < clause.End).ToList();
+        var args = allArgs.Where(a => a.First >= clause.First && a.First < clause.End && !inner.Any(c => c.Contains(a.First))).ToList();
         var core = args.Where(a => a.Preposition == null).ToList();
         var byPrep = args.Where(a => a.Preposition != null).ToList();
         bool passive = IsPassive(doc, clause, t);
@@ -149,6 +153,18 @@ internal sealed class SlotFiller
                 if (source != null) suppliers = Group(source, byPrep);
                 break;
             }
+            case FrameKind.Exchange:
+            {
+                // "zwischen China und Russland ausgetauscht", "Iran und Russland tauschen ...": one undirected claim per pair.
+                var sides = ExchangeSides(doc, s, clause, args, byPrep);
+                for (int i = 0; i < sides.Count; i++)
+                    for (int j = i + 1; j < sides.Count; j++)
+                        if (sides[i].Actor != sides[j].Actor)
+                            foreach (var item in ItemsFor(doc, clause, mentions, frame, t))
+                                yield return new FoundClaim(sides[i].Actor, sides[j].Actor, item.Id, false, t, frame.Lemma)
+                                { Hedged = Hedged(doc, s), SupplierSpan = sides[i].Span, RecipientSpan = sides[j].Span, ItemSpan = item.Span, Undirected = true };
+                yield break;
+            }
             case FrameKind.Origin:
             {
                 var source = byPrep.FirstOrDefault(a => a.Preposition is "aus" or "from" or "wie");
@@ -213,6 +229,25 @@ internal sealed class SlotFiller
             }
         }
         return false;
+    }
+
+    /// <summary>The two sides of an exchange: a zwischen-phrase, "den beiden Staaten" (the two states named last), or the subject.</summary>
+    private static List<Argument> ExchangeSides(Document doc, Sentence s, Clause clause, List<Argument> args, List<Argument> byPrep)
+    {
+        var between = byPrep.Where(a => a.Preposition is "zwischen" or "between").ToList();
+        if (between.Count > 0) return byPrep.Where(a => a.Group == between[0].Group).ToList();
+        for (int k = clause.First; k + 1 < clause.End; k++)
+        {
+            if (!(doc.Tokens[k].Lower is "zwischen" or "between")) continue;
+            bool both = Enumerable.Range(k + 1, Math.Min(3, clause.End - k - 1)).Any(j => doc.Tokens[j].Lower is "beiden" or "both" or "two");
+            if (!both) continue;
+            var last = doc.Mentions.Where(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital or MentionForm.StandIn && m.EndToken <= k)
+                .Reverse().Select(m => m.Id).Distinct().Take(2).ToList();
+            if (last.Count == 2)
+                return last.Select(id => new Argument { Mention = null!, Actor = id, First = k, End = k + 1, Span = doc.Tokens[k].Span }).ToList();
+        }
+        var core = args.Where(a => a.Preposition == null).ToList();
+        return core.Count > 0 ? core.Where(a => a.Group == core[0].Group).ToList() : new List<Argument>();
     }
 
     /// <summary>The actor a relative pronoun stands for; "Die chinesischen Ziele umfassen Gruppen, die ..." gives CN.</summary>
@@ -309,7 +344,7 @@ internal sealed class SlotFiller
                     break;
                 }
         }
-        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive && AnotherVerbAfter(doc, clause, t);
+        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive && !ExtraposedPhrase(doc, clause, t);
         for (int i = 0; i < inClause.Count; i++)
         {
             var m = inClause[i];
@@ -340,12 +375,15 @@ internal sealed class SlotFiller
     private static readonly HashSet<string> Currencies = new(StringComparer.OrdinalIgnoreCase) { "euro", "dollar", "kronen", "franken", "pfund", "yuan", "rubel", "dollars", "euros", "pounds" };
     private static bool IsCurrency(Document doc, Mention m) => Currencies.Contains(doc.Tokens[m.FirstToken].Text);
 
-    /// <summary>"..., dass China keine Waffen geliefert habe und den Export ... kontrolliere": a second verb closes the clause.</summary>
-    private static bool AnotherVerbAfter(Document doc, Clause clause, int t)
+    /// <summary>
+    /// After a clause-final verb, "sowie mit Chips" continues the same verb's phrase (extraposed);
+    /// "und den Export ... kontrolliere" starts a new object of another verb.
+    /// </summary>
+    private static bool ExtraposedPhrase(Document doc, Clause clause, int t)
     {
-        int last = clause.End - 1;
-        while (last > t && !doc.Tokens[last].IsWord) last--;
-        return last > t + 2 && char.IsLower(doc.Tokens[last].Text[0]) && !Grammar.Auxiliaries.Contains(doc.Tokens[last].Text);
+        int k = t + 1;
+        while (k < clause.End && Grammar.Auxiliaries.Contains(doc.Tokens[k].Text)) k++;
+        return k + 1 < clause.End && Grammar.Coordinators.Contains(doc.Tokens[k].Text) && Grammar.Prepositions.Contains(doc.Tokens[k + 1].Text);
     }
 
     /// <summary>The preposition governing an item, looking back over articles, adjectives and coordinated items.</summary>
@@ -509,6 +547,9 @@ internal sealed class SlotFiller
             if (recipient == null)
                 recipient = allArgs.FirstOrDefault(a => a.First > t && a.First <= t + 5 && (a.Preposition is "von" or "der" || a.Preposition == null));
         }
+        // "die US-Regierung genehmigte den Verkauf von Waffen an Taiwan": an agentive verb's subject carries it out.
+        if (supplier == null && Enumerable.Range(clause.First, t - clause.First).Any(k => _data.AgentiveVerbs.Contains(toks[k].Text)))
+            supplier = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null && a.Actor != recipient?.Actor).ToList()).FirstOrDefault();
         // "Nordkorea dementierte Berichte über Munitionslieferungen an Russland": the denier is the supplier.
         var layer = attribution;
         if (supplier == null && layer?.Kind == AttributionKind.Denial && StateOf(doc, layer.Claimant) is { } denier && layer.Cue.Start < toks[t].Start)

@@ -13,6 +13,8 @@ public sealed record SupplyClaim
     /// <summary>Item id from the taxonomy (items.tsv).</summary>
     public required string Item { get; init; }
     public bool Negated { get; init; }
+    /// <summary>An exchange ("zwischen A und B ausgetauscht"): goods go both ways; supplier and recipient are the two sides.</summary>
+    public bool Undirected { get; init; }
     /// <summary>"reporter" for the outlet's own voice, else the innermost speaker.</summary>
     public required string Claimant { get; init; }
     public ClaimStatus Status { get; init; }

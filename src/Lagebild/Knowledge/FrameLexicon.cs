@@ -1,6 +1,6 @@
 namespace Lagebild.Knowledge;
 
-public enum FrameKind { Give, Furnish, Receive, Origin, Support, Noun, Supporter }
+public enum FrameKind { Give, Furnish, Receive, Origin, Support, Noun, Supporter, Exchange }
 
 /// <summary>A supply trigger: which frame it opens, what must stand beside it, what it means without an item.</summary>
 public sealed record Frame(string Lemma, FrameKind Kind, bool IsNoun, string? Particle, string? SeparablePrefix, string? DefaultItem);

@@ -13,6 +13,8 @@ public sealed class LanguageData
     public required HashSet<string> ActorNounHeads { get; init; }
     /// <summary>Nouns after which an organisation's name follows ("die Firma X", "der Denkfabrik X").</summary>
     public required HashSet<string> OrgIntroHeads { get; init; }
+    /// <summary>Verb forms whose subject carries out the supply their object noun names ("genehmigte den Verkauf").</summary>
+    public required HashSet<string> AgentiveVerbs { get; init; }
 
     public bool IsOrgIntro(string word)
     {
@@ -36,6 +38,7 @@ public sealed class LanguageData
         return new LanguageData
         {
             OrgIntroHeads = intros,
+            AgentiveVerbs = (source.TryLoad($"{lang}/agentive_verbs.tsv")?.All().Select(r => r["verb"]) ?? Enumerable.Empty<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase),
             Lang = lang,
             Gazetteer = Gazetteer.Load(source, lang),
             Items = ItemLexicon.Load(source, lang),

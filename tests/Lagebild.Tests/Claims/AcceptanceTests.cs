@@ -8,15 +8,13 @@ using Xunit.Abstractions;
 namespace Lagebild.Tests.Claims;
 
 /// <summary>
-/// Extraction scored against the shared gold: the seeds and the German dev documents. The targets
-/// (seeds F1 >= 0.95 with every gold quote; German dev F1 >= 0.75 at precision >= 0.85) are not reached yet:
-/// these tests hold the level reached so far as a floor, so no change can lower it, and print the gap.
-/// Raise the floors as extraction improves; the targets stay the goal.
+/// Extraction scored against the shared gold with the eval contract's rules (the scorer of ../shared/eval/score.py,
+/// ported to <see cref="ClaimScorer"/>): the two seeds and the German dev documents. Skipped with a message when
+/// ../shared is not beside the repository.
 /// </summary>
 public class AcceptanceTests
 {
     private const double SeedF1Target = 0.95, DevF1Target = 0.75, DevPrecisionTarget = 0.85;
-    private const double SeedF1Floor = 0.90, DevF1Floor = 0.52, DevPrecisionFloor = 0.90;
 
     private readonly ITestOutputHelper _out;
     public AcceptanceTests(ITestOutputHelper output) { _out = output; }
@@ -42,19 +40,18 @@ public class AcceptanceTests
     }
 
     [Fact]
-    public void Seeds_SupplyScore_HoldsItsFloor()
+    public void Seeds_SupplyF1AtLeast95_AndEveryGoldQuoteFound()
     {
         var seeds = SharedData.Combine("seeds");
         if (seeds == null) { _out.WriteLine(SharedData.Missing); return; }
         var gold = ClaimScorer.LoadLines(File.ReadAllLines(SharedData.Combine("eval", "dev", "seeds.gold.jsonl")!));
         var r = Report(ClaimScorer.Score(gold, Extract(seeds)));
-        _out.WriteLine($"target: F1 >= {SeedF1Target} and no missed gold quote");
-        Assert.True(r.Supply.F1 >= SeedF1Floor, $"seed supply fell below the floor {SeedF1Floor}: {r.Supply}");
-        Assert.True(r.Quotes.Fn <= 1, $"seed quotes: {r.Quotes}");
+        Assert.True(r.Supply.F1 >= SeedF1Target, $"seed supply below {SeedF1Target}: {r.Supply}");
+        Assert.True(r.Quotes.Fn == 0, $"a gold quote of the seeds was missed: {r.Quotes}");
     }
 
     [Fact]
-    public void GermanDevSet_SupplyScore_HoldsItsFloor()
+    public void GermanDevSet_SupplyF1AtLeast75_PrecisionAtLeast85()
     {
         var texts = SharedData.Combine("eval", "dev", "texts");
         if (texts == null) { _out.WriteLine(SharedData.Missing); return; }
@@ -62,7 +59,7 @@ public class AcceptanceTests
             .Where(l => l.Contains("\"lang\": \"de\"") || l.Contains("\"lang\":\"de\"")));
         Assert.True(gold.Count >= 10, "expected the German dev documents");
         var r = Report(ClaimScorer.Score(gold, Extract(texts)));
-        _out.WriteLine($"target: F1 >= {DevF1Target} at precision >= {DevPrecisionTarget}");
-        Assert.True(r.Supply.F1 >= DevF1Floor && r.Supply.Precision >= DevPrecisionFloor, $"German dev supply fell below the floor: {r.Supply}");
+        Assert.True(r.Supply.F1 >= DevF1Target && r.Supply.Precision >= DevPrecisionTarget,
+            $"German dev supply below F1 {DevF1Target} / precision {DevPrecisionTarget}: {r.Supply}");
     }
 }
