@@ -17,7 +17,7 @@ public sealed class Extractor
     private Extractor(TableSource source) { _source = source; }
 
     /// <summary>Languages with a full extraction pipeline; other documents get paragraphs, tokens and sentences only.</summary>
-    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { "de" };
+    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { "de", "en" };
 
     /// <param name="knowledgeDirectory">Extra language tables (same relative paths as Lang/) appended to the built-in ones.</param>
     public static Extractor Create(string? knowledgeDirectory = null) => new(new TableSource(knowledgeDirectory));

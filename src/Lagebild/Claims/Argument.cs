@@ -74,6 +74,7 @@ internal sealed class ArgumentBuilder
         {
             var t = toks[k];
             if (!t.IsWord) return null;
+            if (!_data.NounsCapitalized) { if (_data.ActorNounEnd(toks, k) is int end and > 0) return end - 1; continue; }
             if (char.IsUpper(t.Text[0])) return _data.IsActorNoun(t.Text) ? k : null;
         }
         return null;

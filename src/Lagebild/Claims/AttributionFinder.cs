@@ -161,8 +161,10 @@ public sealed class AttributionFinder : IPipe
 
     private Attribution? Speech(Document doc, Sentence s, int cueIndex, int last, TextSpan cue)
     {
-        // Inverted order first ("sagte Kelley"), then the subject before the verb ("Campbell erklärte").
-        var sp = QuoteFinder.FindSpeaker(doc, cueIndex + 1, ClauseEnd(doc, last + 1, s), cue)
+        // Inverted order first ("sagte Kelley", "..., said Patel"), then the subject before the verb ("Campbell erklärte").
+        // "stressed that Germany ...": after "that" stands the reported clause, not the speaker.
+        bool complement = last + 1 < s.EndToken && doc.Tokens[last + 1].Lower is "that" or "dass";
+        var sp = (complement ? null : QuoteFinder.FindSpeaker(doc, cueIndex + 1, ClauseEnd(doc, last + 1, s), cue))
                  ?? QuoteFinder.FindSpeaker(doc, ClauseStart(doc, cueIndex, s), cueIndex, cue, nearestLast: true);
         return sp == null ? null : new Attribution(AttributionKind.ReportedSpeech, ClaimantOf(doc, sp.Value.Id), s.Span, cue);
     }

@@ -108,6 +108,7 @@ public sealed class ClaimExtractor : IPipe
             {
                 if (kind is CueKind.Speech or CueKind.Source && words.Length == 1 || kind == CueKind.Source)
                 {
+                    if (i + 1 < toks.Count && toks[i + 1].Lower is "that" or "dass") continue;
                     if (toks[i].Lower == "so" && !(i > 0 && (toks[i - 1].Text == "," || toks[i - 1].IsQuote))) continue;
                     int start = i + words.Length;
                     var actor = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken >= start && m.FirstToken < start + 5);

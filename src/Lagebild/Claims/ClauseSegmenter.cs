@@ -48,6 +48,13 @@ internal sealed class ClauseSegmenter
                 starts.Add((i, kind));
                 continue;
             }
+            // English complement and relative clauses need no comma: "reported that Washington shipped ...".
+            if (!_data.NounsCapitalized && t.Lower is "that" or "which" or "who" or "because" or "while" or "although" or "whereas"
+                && i + 1 < s.EndToken && (mentionAt[i + 1] != null && mentionAt[i + 1]!.IsActor || Grammar.Articles.Contains(toks[i + 1].Text) || Grammar.SubjectPronouns.Contains(toks[i + 1].Text) || t.Lower is not "that"))
+            {
+                starts.Add((i, t.Lower is "which" or "who" ? ClauseKind.Relative : ClauseKind.Subordinate));
+                continue;
+            }
             if (Grammar.Coordinators.Contains(t.Text) && t.Lower is "und" or "aber" or "doch" or "sondern" or "and" or "but" && HasVerb(toks, starts[^1].Index, i) && HasVerb(toks, i + 1, NextBoundary(toks, i + 1, s.EndToken))
                 && i + 1 < s.EndToken && StartsClause(toks[i + 1], mentionAt[i + 1]))
             {

@@ -29,12 +29,16 @@ internal sealed class SlotFiller
             var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
-            var verb = char.IsUpper(word[0]) && t != s.FirstToken ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            // English homographs ("the support", "China's supplies"): after a determiner or possessive it is the noun.
+            if (verb != null && !_data.NounsCapitalized && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || toks[t - 1].Text is "'s" or "’s"
+                || doc.Mentions.Any(m => m.EndToken == t && m.Form is MentionForm.Possessive or MentionForm.Adjective))) verb = null;
             if (verb != null)
             {
                 if (NoEvidence(doc, clause, clauses)) continue;
-                foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) yield return c;
-                continue;
+                bool any = false;
+                foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) { any = true; yield return c; }
+                if (any || _data.NounsCapitalized) continue;
             }
             var noun = _data.Frames.Noun(word);
             if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null))
@@ -99,6 +103,18 @@ internal sealed class SlotFiller
         else if (clause.Kind == ClauseKind.Main && clause.First > s.FirstToken && Grammar.Coordinators.Contains(toks[clause.First - 1].Text)
                  && !core.Any(a => a.First < t) && clause.Previous != null)
             implicitSubject = OrderCore(allArgs.Where(a => a.First >= clause.Previous.First && a.First < clause.Previous.End && a.Preposition == null).ToList()).FirstOrDefault();
+        // "X accused Y of supplying ...", "Tehran denied sending ...": the accused or the denier supplies; the accuser is no slot.
+        if (implicitSubject == null && attribution is { Kind: AttributionKind.Accusation or AttributionKind.Denial } && clause.Contains(CueToken(doc, attribution)) && CueToken(doc, attribution) < t)
+        {
+            int cue = CueToken(doc, attribution);
+            var side = attribution.Kind == AttributionKind.Accusation ? attribution.Accused : StateOf(doc, attribution.Claimant);
+            if (side != null && !core.Any(a => a.First > cue && a.First < t && a.Actor != side))
+            {
+                implicitSubject = allArgs.FirstOrDefault(a => a.Actor == side && a.First > cue) ?? new Argument { Mention = null!, Actor = side, First = cue, End = cue + 1 };
+                core = core.Where(a => a.First > cue && a.Actor != side).ToList();
+                byPrep = byPrep.Where(a => a.First > cue).ToList();
+            }
+        }
         var pronounSubject = PronounSubject(doc, clause, t, attribution, core);
         if (Trace) Console.Error.WriteLine($"trace: '{toks[t].Text}' {frame.Kind} clause {clause} passive={passive} core=[{string.Join(", ", core)}] prep=[{string.Join(", ", byPrep)}] implicit={implicitSubject} pronoun={pronounSubject}");
 
@@ -225,10 +241,16 @@ internal sealed class SlotFiller
             for (int j = k + 1; j < Math.Min(clause.End, k + 5); j++)
             {
                 var w = doc.Tokens[j];
-                if (w.IsWord && char.IsUpper(w.Text[0]) && !doc.Mentions.Any(m => m.FirstToken <= j && m.EndToken > j)) return true;
+                if (_data.IsNounLike(w) && !doc.Mentions.Any(m => m.FirstToken <= j && m.EndToken > j)) return true;
             }
         }
         return false;
+    }
+
+    private static int CueToken(Document doc, Attribution a)
+    {
+        var tok = doc.Tokens.FirstOrDefault(x => x.Start >= a.Cue.Start);
+        return tok?.Index ?? -1;
     }
 
     /// <summary>The two sides of an exchange: a zwischen-phrase, "den beiden Staaten" (the two states named last), or the subject.</summary>
@@ -269,7 +291,7 @@ internal sealed class SlotFiller
     private static bool IsPassive(Document doc, Clause clause, int t)
     {
         var w = doc.Tokens[t].Text;
-        bool participle = w.StartsWith("ge") || w.EndsWith("iert") || w.EndsWith("ed") || w.EndsWith("t");
+        bool participle = w.StartsWith("ge") || w.EndsWith("iert") || w.EndsWith("ed") || w.EndsWith("t") || w.EndsWith("en") || w is "sold" or "bought";
         if (!participle) return false;
         for (int k = clause.First; k < clause.End; k++)
             if (k != t && Grammar.PassiveAuxiliaries.Contains(doc.Tokens[k].Text)) return true;
@@ -307,8 +329,12 @@ internal sealed class SlotFiller
         {
             if (core.Any(a => a.First < k)) return null;
             if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower is "man" or "sie" && k + 1 < t && char.IsUpper(doc.Tokens[k + 1].Text[0])) continue;
-            // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); else the nearest state before.
+            if (core.Any(a => a.First > k && a.First < t)) return null;
+            // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); "er"/"he" is the last person;
+            // else the nearest state before.
             var st = attribution != null && attribution.Cue.Start < doc.Tokens[k].Start ? StateOf(doc, attribution.Claimant) : null;
+            if (st == null && doc.Tokens[k].Lower is "er" or "he" or "she")
+                st = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.Person && m.EndToken <= k)?.Affiliation;
             st ??= doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital && m.EndToken <= k && m.FirstToken >= k - 25)?.Id;
             if (st == null) return null;
             return new Argument { Mention = null!, Actor = st, First = k, End = k + 1, Span = doc.Tokens[k].Span };
@@ -412,7 +438,8 @@ internal sealed class SlotFiller
         while (k >= clause.First && !(doc.Tokens[k].Lower is "von" or "of")) k--;
         if (k - 1 < clause.First) return false;
         var noun = doc.Tokens[k - 1];
-        return noun.IsWord && char.IsUpper(noun.Text[0]) && !QuantityNouns.Contains(noun.Text) && !IsItemToken(doc, k - 1)
+        return noun.IsWord && (char.IsUpper(noun.Text[0]) || !Grammar.Articles.Contains(noun.Text) && !Grammar.Auxiliaries.Contains(noun.Text) && noun.Text.Length > 3 && !noun.Text.EndsWith("ed"))
+               && !QuantityNouns.Contains(noun.Text) && !IsItemToken(doc, k - 1)
                && !doc.Mentions.Any(m => m.IsActor && m.FirstToken <= k - 1 && m.EndToken > k - 1);
     }
 

@@ -13,12 +13,13 @@ public sealed class FrameLexicon
 {
     private readonly Dictionary<string, List<Frame>> _verbForms = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Suffix, Frame Frame, bool Prefix)> _nouns = new();
+    private bool _capitalizedNouns = true;
 
     public IReadOnlyDictionary<string, List<Frame>> VerbForms => _verbForms;
 
     public static FrameLexicon Load(TableSource source, string lang)
     {
-        var lex = new FrameLexicon();
+        var lex = new FrameLexicon { _capitalizedNouns = lang == "de" };
         foreach (var row in source.Load($"{lang}/frames.tsv").All())
         {
             var lemma = row["lemma"];
@@ -54,12 +55,13 @@ public sealed class FrameLexicon
     /// <summary>The frame a word triggers as a noun ("Waffenlieferungen", "Unterstützungsnetzwerk"), or null.</summary>
     public (Frame Frame, string Modifier)? Noun(string word)
     {
-        if (word.Length == 0 || !char.IsUpper(word[0])) return null;
+        if (word.Length == 0 || _capitalizedNouns && !char.IsUpper(word[0])) return null;
         var w = word.ToLowerInvariant();
         foreach (var (suffix, frame, prefix) in _nouns)
         {
             if (w == suffix) return (frame, "");
-            if (w.EndsWith(suffix, StringComparison.Ordinal)) return (frame, w[..^suffix.Length].TrimEnd('-'));
+            if (w.EndsWith(suffix, StringComparison.Ordinal) && (_capitalizedNouns || w.Length == suffix.Length || w[^(suffix.Length + 1)] == '-'))
+                return (frame, w[..^suffix.Length].TrimEnd('-'));
             if (w.EndsWith(suffix + "en", StringComparison.Ordinal) && frame.Kind == FrameKind.Noun) return (frame, w[..^(suffix.Length + 2)].TrimEnd('-'));
             if (prefix && w.StartsWith(suffix, StringComparison.Ordinal)) return (frame, "");
         }

@@ -49,6 +49,21 @@ public sealed class LanguageData
         };
     }
 
+    /// <summary>German capitalises every noun; English nouns are lower case like adjectives.</summary>
+    public bool NounsCapitalized => Lang == "de";
+
+    /// <summary>Could this token be a noun? German: capitalised; English: any word that is no function word.</summary>
+    public bool IsNounLike(Lagebild.Text.Token t) =>
+        t.IsWord && (NounsCapitalized ? char.IsUpper(t.Text[0]) : !Lagebild.Claims.Grammar.Articles.Contains(t.Text) && !Lagebild.Claims.Grammar.Prepositions.Contains(t.Text));
+
+    /// <summary>Index one past an actor noun phrase starting at <paramref name="i"/> ("Militär", "war machine"), or -1.</summary>
+    public int ActorNounEnd(IReadOnlyList<Lagebild.Text.Token> toks, int i)
+    {
+        if (i >= toks.Count || !toks[i].IsWord) return -1;
+        if (!NounsCapitalized && i + 1 < toks.Count && ActorNouns.Contains(toks[i].Text + " " + toks[i + 1].Text)) return i + 2;
+        return IsActorNoun(toks[i].Text) ? i + 1 : -1;
+    }
+
     /// <summary>True when the word is an actor noun or a compound ending in one ("Rüstungsindustrie").</summary>
     public bool IsActorNoun(string word)
     {

@@ -55,14 +55,20 @@ public sealed class MentionFinder : IPipe
             if (len > 0)
             {
                 var entry = values.FirstOrDefault(v => v.Kind == MentionKind.Person) ?? values.FirstOrDefault(v => v.Kind == MentionKind.State) ?? values[0];
+                // "the U.S. supplied ..." vs "a U.S. official": a form that is both name and adjective is a name unless a noun follows.
+                if (entry.Kind == MentionKind.State && values.Any(v => v.Form == MentionForm.Name) && values.Any(v => v.Form == MentionForm.Adjective))
+                    entry = values.First(v => v.Form == (ModifiesNext(doc, i + len, s.EndToken) ? MentionForm.Adjective : MentionForm.Name));
                 if (entry.Kind == MentionKind.Person)
                 {
                     AddPerson(doc, people, i, i + len, taken, entry.Id["person:".Length..], entry.State, entry.Form);
                 }
                 else
                 {
-                    var m = Add(doc, entry.Kind, entry.Id, i, i + len, entry.Form, taken);
+                    // "China's support", "the Kremlin's war": the English possessive makes the name a genitive.
+                    bool possessive = i + len < s.EndToken && toks[i + len].Text is "'s" or "’s" or "'" or "’" && entry.Form is MentionForm.Name or MentionForm.Capital or MentionForm.StandIn;
+                    var m = Add(doc, entry.Kind, entry.Id, i, i + len + (possessive ? 1 : 0), possessive ? MentionForm.Possessive : entry.Form, taken);
                     if (entry.Kind == MentionKind.Organisation && entry.State != null) m.Affiliation = entry.State;
+                    if (possessive) i++;
                 }
                 i += len - 1;
                 continue;
@@ -94,7 +100,7 @@ public sealed class MentionFinder : IPipe
                 continue;
             }
             // "der US-Diplomat", "die Sprecherin": a role noun without a name refers back to a person named before.
-            if (g.RoleOf(word) != null && char.IsUpper(word[0]) && PersonLength(toks, i + 1, s.EndToken, people) == 0
+            if (g.RoleOf(word) != null && (char.IsUpper(word[0]) || !_data.NounsCapitalized) && PersonLength(toks, i + 1, s.EndToken, people) == 0
                 && people.ByRole(word, word.Contains('-') ? g.CompoundState(word) : null) is { } referent
                 && (word.Contains('-') || i > s.FirstToken && Grammar.Articles.Contains(toks[i - 1].Text)))
             {
@@ -139,7 +145,8 @@ public sealed class MentionFinder : IPipe
             for (int k = m.EndToken; k < Math.Min(s.EndToken, m.EndToken + 2); k++)
             {
                 if (!toks[k].IsWord) break;
-                if (char.IsUpper(toks[k].Text[0]))
+                if (!_data.NounsCapitalized && _data.ActorNounEnd(toks, k) is int nounEnd and > 0 && !IsItem(doc, k)) { noun = nounEnd - 1; break; }
+                if (_data.NounsCapitalized && char.IsUpper(toks[k].Text[0]))
                 {
                     if (_data.IsActorNoun(toks[k].Text) && !IsItem(doc, k)) noun = k;
                     // "den russischen Truppen": troops in the dative or genitive are the receiving side, not the item.
@@ -161,6 +168,15 @@ public sealed class MentionFinder : IPipe
             if (!_data.IsActorNoun(toks[k + 1].Text) || doc.Mentions.Any(x => x.FirstToken <= k + 1 && x.EndToken > k + 1)) continue;
             doc.Mentions.Add(new Mention(MentionKind.State, lastActorPhrase.Id, k, k + 2, new TextSpan(toks[k].Start, toks[k + 1].End), MentionForm.StandIn));
         }
+    }
+
+    /// <summary>True when the next word is one a state adjective would modify: an actor noun, a role, an item, a capitalised name.</summary>
+    private bool ModifiesNext(Document doc, int k, int end)
+    {
+        if (k >= end || !doc.Tokens[k].IsWord) return false;
+        var w = doc.Tokens[k].Text;
+        return _data.IsActorNoun(w) || _data.Gazetteer.RoleOf(w) != null || _data.Items.MatchWord(w) != null
+               || char.IsUpper(w[0]) && !_data.NounsCapitalized || _data.ActorNounEnd(doc.Tokens, k) > 0;
     }
 
     private static bool IsPersonnel(Document doc, int k) =>
