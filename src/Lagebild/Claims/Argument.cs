@@ -103,6 +103,13 @@ internal sealed class ArgumentBuilder
                 if (toks[k].Lower is "dem") dative = true;
                 if (toks[k].Lower is "des") genitive = true;
             }
+            // "Indian companies such as Asha Electronics", "some of these companies": the named or counted ones are the actors.
+            if (prep is "as" && first - 1 >= s.FirstToken && toks[first - 1].Lower == "such"
+                || prep is "of" or "von" && first - 1 >= s.FirstToken && Quantifiers.Contains(toks[first - 1].Text))
+            {
+                prep = null;
+                if (toks[first - 1].Lower == "such") args.RemoveAll(a => a.End >= first - 2 && a.End <= first - 1 && a.Preposition == null);
+            }
             // "die Kriegsmaschinerie von Wladimir Putin", "das Militär des Kremls": the owner fills the slot of the noun.
             if (prep is "von" or "of" && first - 1 >= s.FirstToken && _data.IsActorNoun(toks[first - 1].Text))
             {
@@ -121,6 +128,9 @@ internal sealed class ArgumentBuilder
         Group(doc, args);
         return args;
     }
+
+    private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase)
+        { "some", "many", "several", "most", "all", "one", "two", "three", "four", "five", "none", "each", "einige", "viele", "mehrere", "zwei", "drei", "eines", "einer", "keines", "keiner" };
 
     private static bool IsModifier(Token t) =>
         !Grammar.Prepositions.Contains(t.Text) && Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Prepositions.Contains(t.Text) && (t.Text.EndsWith('e') || t.Text.EndsWith("en") || t.Text.EndsWith("er") || t.Text.EndsWith("es") || t.Text.EndsWith("em")) && !Grammar.Auxiliaries.Contains(t.Text) && !Grammar.Subordinators.Contains(t.Text) && !Grammar.Coordinators.Contains(t.Text);

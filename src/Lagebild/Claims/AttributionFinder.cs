@@ -84,9 +84,12 @@ public sealed class AttributionFinder : IPipe
     {
         var toks = doc.Tokens;
         var layers = new List<(Attribution A, int Rank)>();
+        var inName = new HashSet<int>(doc.Mentions.Where(m => m.IsActor && m.FirstToken >= s.FirstToken && m.EndToken <= s.EndToken)
+            .SelectMany(m => Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken)));
         for (int i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (inQuote[i]) continue;
+            // "United States" holds no "states"; a quoted sentence has its own speaker.
+            if (inQuote[i] || inName.Contains(i)) continue;
             foreach (var (kind, words) in _data.Cues.Starting(toks[i].Text))
             {
                 if (kind is CueKind.Negation or CueKind.Hedge or CueKind.Reportative or CueKind.Subjunctive) continue;
@@ -220,6 +223,12 @@ public sealed class AttributionFinder : IPipe
         int accusedEnd = last > i ? last : ClauseEnd(doc, i + 1, s);
         var accusedMention = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken < accusedEnd && m.Form != MentionForm.Adjective);
         var claimant = accuser == null ? "?" : ClaimantOf(doc, accuser.Value.Id);
+        // "X was sanctioned for supplying ...", "Firmen, denen ... vorgeworfen wird": the passive's subject is accused.
+        if (i > s.FirstToken && Grammar.PassiveAuxiliaries.Contains(doc.Tokens[i - 1].Text) && accuser != null)
+        {
+            var subject = doc.Mentions.FirstOrDefault(m => m.Id == accuser.Value.Id && m.IsActor);
+            return new Attribution(AttributionKind.Accusation, "?", s.Span, cue) { Accused = subject == null ? null : StateOf(doc, subject) };
+        }
         if (accuser == null && accusedMention != null)
         {
             // Inverted: "Nun wirft Washington Peking vor": the first actor after the verb accuses.

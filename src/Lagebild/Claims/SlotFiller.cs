@@ -155,7 +155,9 @@ internal sealed class SlotFiller
                 if (toPhrase != null) recipients = Group(toPhrase, byPrep);
                 else
                 {
-                    var other = ordered.FirstOrDefault(a => a.Group != first.Group);
+                    // English puts a bare recipient right after the verb ("supplied Russia with ..."); a later bare noun
+                    // phrase is another clause's subject.
+                    var other = ordered.FirstOrDefault(a => a.Group != first.Group && (_data.NounsCapitalized || a.First > t && a.First <= t + 3));
                     if (other != null) recipients = Group(other, ordered);
                 }
                 break;
@@ -210,7 +212,12 @@ internal sealed class SlotFiller
         if (recipients.Count == 0 && items.Count == 0) yield break;
         var itemIds = items.Select(i => (i.Id, Span: (TextSpan?)i.Span, Negated: negation.Clause || negation.Items.Contains(i))).ToList();
         // "unterstützt Russland mit einigen Lieferungen": a named but unknown means is no general support claim.
-        if (itemIds.Count == 0 && frame.DefaultItem != null && !NamesOtherMeans(doc, clause, t)) itemIds.Add((frame.DefaultItem, null, negation.Clause));
+        if (itemIds.Count == 0 && frame.DefaultItem != null && !NamesOtherMeans(doc, clause, t))
+        {
+            // "helped Russia set up production facilities": help to produce is technology transfer.
+            bool production = frame.Kind == FrameKind.Support && Enumerable.Range(t + 1, Math.Max(0, clause.End - t - 1)).Any(k => _data.Cues.Is(toks[k].Text, CueKind.Production));
+            itemIds.Add((production ? ItemLexicon.Technology : frame.DefaultItem, null, negation.Clause));
+        }
         bool hedged = Hedged(doc, s) || HedgedClause(doc, clause);
         bool reportative = Reportative(doc, clause);
         foreach (var sup in suppliers)
@@ -329,6 +336,8 @@ internal sealed class SlotFiller
         {
             if (core.Any(a => a.First < k)) return null;
             if (!Grammar.SubjectPronouns.Contains(doc.Tokens[k].Text) || doc.Tokens[k].Lower is "man" or "sie" && k + 1 < t && char.IsUpper(doc.Tokens[k + 1].Text[0])) continue;
+            // English "It remains unclear if ...": an expletive "it" far from the verb is no subject.
+            if (doc.Tokens[k].Lower == "it" && t - k > 3) continue;
             if (core.Any(a => a.First > k && a.First < t)) return null;
             // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); "er"/"he" is the last person;
             // else the nearest state before.

@@ -17,6 +17,8 @@ public sealed class Gazetteer
     public Dictionary<string, string> CompoundPrefixes { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, string> StateNames { get; } = new();
     public HashSet<string> FirstNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Last words of company names ("Electronics", "Aviation"): a capitalised run ending in one is a company.</summary>
+    public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
     public HashSet<string> EastAsianFamilyNames { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Role nouns ("Diplomat", "Außenministerin") with their kind (official, leader, spokesperson...).</summary>
     public Dictionary<string, string> Roles { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +77,8 @@ public sealed class Gazetteer
             }
         }
         foreach (var row in source.Load($"{lang}/first_names.tsv").All()) g.FirstNames.Add(row["name"]);
+        var companyWords = source.TryLoad("shared/company_words.tsv");
+        if (companyWords != null) foreach (var row in companyWords.All()) g.CompanyWords.Add(row["word"]);
         foreach (var row in source.Load("shared/family_names_east_asian.tsv").All()) g.EastAsianFamilyNames.Add(row["name"]);
         foreach (var row in source.Load($"{lang}/roles.tsv").All())
         {

@@ -23,7 +23,7 @@ public sealed class MentionFinder : IPipe
     public void Process(Document doc)
     {
         doc.Mentions.Clear();
-        Mention? lastActorPhrase = null;
+        var actorPhrases = new List<Mention>();
         var people = new PersonRegistry(_data.Gazetteer.EastAsianFamilyNames);
         foreach (var sentence in doc.Sentences)
         {
@@ -31,7 +31,7 @@ public sealed class MentionFinder : IPipe
             var taken = new bool[doc.Tokens.Count];
             FindActors(doc, sentence, taken, people);
             FindItems(doc, sentence, taken);
-            MergeActorPhrases(doc, sentence, ref lastActorPhrase);
+            MergeActorPhrases(doc, sentence, actorPhrases);
         }
         doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
     }
@@ -43,6 +43,14 @@ public sealed class MentionFinder : IPipe
         for (int i = s.FirstToken; i < s.EndToken; i++)
         {
             if (taken[i] || !toks[i].IsWord && toks[i].Kind != TokenKind.Number) continue;
+            // "Asha Electronics", "Si2 Microsystems": a capitalised run that ends in a company word.
+            if (CompanyByWordLength(toks, i, s.EndToken) is int cw and > 0)
+            {
+                var name = doc.Text[toks[i].Start..toks[i + cw - 1].End];
+                Add(doc, MentionKind.Organisation, "org:" + name, i, i + cw, MentionForm.Name, taken);
+                i += cw - 1;
+                continue;
+            }
             // Person names first: "Xi Jinping", "Kurt Campbell", "Mao Ning", also when a gazetteer word follows.
             int personLen = PersonLength(toks, i, s.EndToken, people);
             var (len, values) = g.Phrases.Match(toks, i, s.EndToken);
@@ -134,7 +142,7 @@ public sealed class MentionFinder : IPipe
     /// "die iranische Regierung", "chinesische Unternehmen", "Russlands Militärindustrie": a state adjective or
     /// genitive with an actor noun names the state as an actor. "Diese Firmen" refers back to the last such phrase.
     /// </summary>
-    private void MergeActorPhrases(Document doc, Sentence s, ref Mention? lastActorPhrase)
+    private void MergeActorPhrases(Document doc, Sentence s, List<Mention> actorPhrases)
     {
         var toks = doc.Tokens;
         for (int idx = 0; idx < doc.Mentions.Count; idx++)
@@ -145,12 +153,19 @@ public sealed class MentionFinder : IPipe
             for (int k = m.EndToken; k < Math.Min(s.EndToken, m.EndToken + 2); k++)
             {
                 if (!toks[k].IsWord) break;
-                if (!_data.NounsCapitalized && _data.ActorNounEnd(toks, k) is int nounEnd and > 0 && !IsItem(doc, k)) { noun = nounEnd - 1; break; }
+                if (!_data.NounsCapitalized && _data.ActorNounEnd(toks, k) is int nounEnd and > 0)
+                {
+                    // "to Russian troops": troops after a recipient preposition are the receiving side, not the item.
+                    if (IsItem(doc, k) && !(IsPersonnel(doc, k) && m.FirstToken > 0 && toks[m.FirstToken - 1].Lower is "to" or "for")) break;
+                    doc.Mentions.RemoveAll(x => x.Kind == MentionKind.Item && x.FirstToken == k);
+                    noun = nounEnd - 1;
+                    break;
+                }
                 if (_data.NounsCapitalized && char.IsUpper(toks[k].Text[0]))
                 {
                     if (_data.IsActorNoun(toks[k].Text) && !IsItem(doc, k)) noun = k;
                     // "den russischen Truppen": troops in the dative or genitive are the receiving side, not the item.
-                    else if (IsPersonnel(doc, k) && m.FirstToken > 0 && toks[m.FirstToken - 1].Lower is "den" or "dem" or "der")
+                    else if (IsPersonnel(doc, k) && m.FirstToken > 0 && toks[m.FirstToken - 1].Lower is "den" or "dem" or "der" or "to" or "for")
                     {
                         doc.Mentions.RemoveAll(x => x.Kind == MentionKind.Item && x.FirstToken == k);
                         noun = k;
@@ -160,13 +175,18 @@ public sealed class MentionFinder : IPipe
             }
             if (noun == null) continue;
             doc.Mentions[idx] = new Mention(MentionKind.State, m.Id, m.FirstToken, noun.Value + 1, new TextSpan(m.Span.Start, toks[noun.Value].End), MentionForm.StandIn);
-            lastActorPhrase = doc.Mentions[idx];
+            actorPhrases.Add(doc.Mentions[idx]);
         }
         for (int k = s.FirstToken; k + 1 < s.EndToken; k++)
         {
-            if (!(toks[k].Lower is "diese" or "dieser" or "diesen" or "these" or "those") || lastActorPhrase == null) continue;
+            if (!(toks[k].Lower is "diese" or "dieser" or "diesen" or "these" or "those") || actorPhrases.Count == 0) continue;
             if (!_data.IsActorNoun(toks[k + 1].Text) || doc.Mentions.Any(x => x.FirstToken <= k + 1 && x.EndToken > k + 1)) continue;
-            doc.Mentions.Add(new Mention(MentionKind.State, lastActorPhrase.Id, k, k + 2, new TextSpan(toks[k].Start, toks[k + 1].End), MentionForm.StandIn));
+            // "these companies" refers to the last phrase with the same kind of noun ("Indian companies"), not to "Russia's
+            // military"; German "diese Firmen" also takes up "chinesische Unternehmen".
+            var referent = _data.NounsCapitalized ? actorPhrases[^1]
+                : actorPhrases.LastOrDefault(p => SameNoun(toks[p.EndToken - 1].Text, toks[k + 1].Text));
+            if (referent == null) continue;
+            doc.Mentions.Add(new Mention(MentionKind.State, referent.Id, k, k + 2, new TextSpan(toks[k].Start, toks[k + 1].End), MentionForm.StandIn));
         }
     }
 
@@ -177,6 +197,12 @@ public sealed class MentionFinder : IPipe
         var w = doc.Tokens[k].Text;
         return _data.IsActorNoun(w) || _data.Gazetteer.RoleOf(w) != null || _data.Items.MatchWord(w) != null
                || char.IsUpper(w[0]) && !_data.NounsCapitalized || _data.ActorNounEnd(doc.Tokens, k) > 0;
+    }
+
+    private static bool SameNoun(string a, string b)
+    {
+        string Stem(string w) { w = w.ToLowerInvariant(); return w.EndsWith("ies") ? w[..^3] + "y" : w.TrimEnd('s'); }
+        return Stem(a) == Stem(b);
     }
 
     private static bool IsPersonnel(Document doc, int k) =>
@@ -301,6 +327,25 @@ public sealed class MentionFinder : IPipe
         if (k < end && k > i && CompanySuffixes.Contains(toks[k].Text)) k++;
         if (k < end && k > i && toks[k].Text == "." && CompanySuffixes.Contains(toks[k - 1].Text + ".")) k++;
         return k - i;
+    }
+
+    private int CompanyByWordLength(IReadOnlyList<Token> toks, int i, int end)
+    {
+        if (!toks[i].IsWord || !char.IsUpper(toks[i].Text[0]) || Grammar.Articles.Contains(toks[i].Text) || _data.IsOrgIntro(toks[i].Text)) return 0;
+        if (_data.Gazetteer.Phrases.Match(toks, i, end).Length > 0 || _data.Gazetteer.CompanyWords.Contains(toks[i].Text)) return 0;
+        for (int k = i + 1; k < Math.Min(end, i + 6); k++)
+        {
+            var t = toks[k];
+            if (!(t.IsWord && (char.IsUpper(t.Text[0]) || char.IsDigit(t.Text[0])) || t.Text is "&" or "and" && k + 1 < end && char.IsUpper(toks[k + 1].Text[0]))) return 0;
+            if (_data.Gazetteer.CompanyWords.Contains(t.Text))
+            {
+                int n = k - i + 1;
+                // A legal form may follow: "Xiamen Limbach Aviation Engine Co."
+                if (k + 1 < end && CompanySuffixes.Contains(toks[k + 1].Text)) n++;
+                return n;
+            }
+        }
+        return 0;
     }
 
     private int CompanyLength(IReadOnlyList<Token> toks, int i, int end)
