@@ -30,6 +30,13 @@ public sealed class ClaimSpecTests(ITestOutputHelper output)
     public void Example(SpecCaseId id)
     {
         var spec = id.Resolve();
+        if (!IsSupported(spec))
+        {
+            // Spec files may run ahead of the extractor: cases of a language without a full pipeline are listed
+            // but neither run nor counted (see SpecFilesAreComplete) until the language is switched on.
+            output.WriteLine($"SKIPPED (language not supported yet) {spec.Id} [{spec.Lang}]");
+            return;
+        }
         var text = "Spec\n\n" + spec.Text;
 
         Document doc;
@@ -58,6 +65,9 @@ public sealed class ClaimSpecTests(ITestOutputHelper output)
         }
         Assert.Fail(report);
     }
+
+    /// <summary>True when the case's language has a full extraction pipeline (<see cref="Extractor.SupportedLanguages"/>).</summary>
+    public static bool IsSupported(SpecCase spec) => Extractor.SupportedLanguages.Contains(spec.Lang);
 
     /// <summary>The mismatches between the expected and the produced claims; empty when the case passes.</summary>
     public static List<string> Compare(SpecCase spec, IReadOnlyList<SupplyClaim> produced)
@@ -134,29 +144,39 @@ public sealed class ClaimSpecTests(ITestOutputHelper output)
     [Fact]
     public void SpecFilesAreComplete()
     {
-        var cases = Cases;
+        var all = Cases;
         Assert.True(Directory.Exists(SpecDirectory), $"no spec directory {SpecDirectory}");
-        Assert.True(cases.Count >= 80, $"only {cases.Count} spec cases in {SpecDirectory}, want at least 80");
 
-        int pending = cases.Count(c => c.Pending);
-        Assert.True(pending * 100 < cases.Count * 15,
-            $"{pending} of {cases.Count} cases are pending; keep that under 15%: " +
-            string.Join(", ", cases.Where(c => c.Pending).Select(c => c.Id)));
+        // Count and pending rules apply to the cases that run: those of supported languages. The pending share is
+        // checked per language, so a language switched on later cannot hide behind the cases of another.
+        var cases = all.Where(IsSupported).ToList();
+        Assert.True(cases.Count >= 80, $"only {cases.Count} spec cases of supported languages in {SpecDirectory}, want at least 80");
 
-        var duplicates = cases.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        foreach (var lang in cases.GroupBy(c => c.Lang))
+        {
+            int pending = lang.Count(c => c.Pending);
+            int count = lang.Count();
+            Assert.True(pending * 100 < count * 15,
+                $"{pending} of {count} '{lang.Key}' cases are pending; keep that under 15%: " +
+                string.Join(", ", lang.Where(c => c.Pending).Select(c => c.Id)));
+        }
+
+        // Format checks cover every file, including languages that do not run yet.
+        var duplicates = all.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicates.Count == 0, "duplicate case ids: " + string.Join(", ", duplicates));
 
         var table = new Lagebild.Knowledge.TableSource().Load("shared/items.tsv");
         var ids = table.All().Select(r => r["id"]).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var unknown = cases
+        var unknown = all
             .SelectMany(c => c.Expected.Select(e => (c, e)))
             .Where(x => !ids.Contains(x.e.Item))
             .Select(x => $"{x.c.File}:{x.e.Line} {x.e.Item}")
             .ToList();
         Assert.True(unknown.Count == 0, "item ids not in shared/items.tsv: " + string.Join(", ", unknown));
 
-        foreach (var file in cases.GroupBy(c => c.File))
-            output.WriteLine($"{file.Key}: {file.Count()} cases ({file.Count(c => c.Pending)} pending)");
+        foreach (var file in all.GroupBy(c => c.File))
+            output.WriteLine($"{file.Key}: {file.Count()} cases ({file.Count(c => c.Pending)} pending)" +
+                (file.All(IsSupported) ? "" : $", SKIPPED (language '{file.First().Lang}' not supported yet)"));
     }
 
     [Fact]
@@ -210,6 +230,9 @@ public sealed class ClaimSpecTests(ITestOutputHelper output)
         Assert.Equal("Group two", b.Section);
         Assert.True(b.Pending);
         Assert.Empty(b.Expected);
+
+        Assert.Equal("en", SpecFile.Parse("x.en.md", "```example\nText.\n.\n(none)\n```\n")[0].Lang);
+        Assert.Equal("de", SpecFile.Parse("x.md", "```example\nText.\n.\n(none)\n```\n")[0].Lang);
 
         Assert.True(SpecActors.Same("person:Erika Beispiel", "person:E. Beispiel"));
         Assert.True(SpecActors.Same("org:Nordwerk GmbH", "org:nordwerk"));
