@@ -132,8 +132,16 @@ internal sealed class ArgumentBuilder
     private static readonly HashSet<string> Quantifiers = new(StringComparer.OrdinalIgnoreCase)
         { "some", "many", "several", "most", "all", "one", "two", "three", "four", "five", "none", "each", "einige", "viele", "mehrere", "zwei", "drei", "eines", "einer", "keines", "keiner" };
 
-    private static bool IsModifier(Token t) =>
-        !Grammar.Prepositions.Contains(t.Text) && Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Prepositions.Contains(t.Text) && (t.Text.EndsWith('e') || t.Text.EndsWith("en") || t.Text.EndsWith("er") || t.Text.EndsWith("es") || t.Text.EndsWith("em")) && !Grammar.Auxiliaries.Contains(t.Text) && !Grammar.Subordinators.Contains(t.Text) && !Grammar.Coordinators.Contains(t.Text);
+    /// <summary>Articles and adjectives before a noun. English adjectives cannot be told from verbs by their endings, so
+    /// only determiners and quantifiers count there.</summary>
+    private bool IsModifier(Token t)
+    {
+        if (Grammar.Prepositions.Contains(t.Text)) return false;
+        if (Grammar.Articles.Contains(t.Text) || Quantifiers.Contains(t.Text)) return true;
+        if (!_data.NounsCapitalized) return false;
+        return t.IsWord && char.IsLower(t.Text[0]) && (t.Text.EndsWith('e') || t.Text.EndsWith("en") || t.Text.EndsWith("er") || t.Text.EndsWith("es") || t.Text.EndsWith("em"))
+               && !Grammar.Auxiliaries.Contains(t.Text) && !Grammar.Subordinators.Contains(t.Text) && !Grammar.Coordinators.Contains(t.Text);
+    }
 
     /// <summary>Coordinated arguments form one group and share a preposition: "aus Nordkorea oder dem Iran".</summary>
     private static void Group(Document doc, List<Argument> args)

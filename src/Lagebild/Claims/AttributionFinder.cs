@@ -167,8 +167,11 @@ public sealed class AttributionFinder : IPipe
         // Inverted order first ("sagte Kelley", "..., said Patel"), then the subject before the verb ("Campbell erklärte").
         // "stressed that Germany ...": after "that" stands the reported clause, not the speaker.
         bool complement = last + 1 < s.EndToken && doc.Tokens[last + 1].Lower is "that" or "dass";
-        var sp = (complement ? null : QuoteFinder.FindSpeaker(doc, cueIndex + 1, ClauseEnd(doc, last + 1, s), cue))
-                 ?? QuoteFinder.FindSpeaker(doc, ClauseStart(doc, cueIndex, s), cueIndex, cue, nearestLast: true);
+        var after = complement ? null : QuoteFinder.FindSpeaker(doc, cueIndex + 1, ClauseEnd(doc, last + 1, s), cue);
+        var before = QuoteFinder.FindSpeaker(doc, ClauseStart(doc, cueIndex, s), cueIndex, cue, nearestLast: true);
+        // English keeps the speaker before the verb unless the verb ends the sentence ("..., said Patel").
+        bool englishOrder = !_data.Frames.CapitalizedNouns && before != null && cueIndex > s.FirstToken && doc.Tokens[cueIndex - 1].Text != ",";
+        var sp = englishOrder ? before : after ?? before;
         return sp == null ? null : new Attribution(AttributionKind.ReportedSpeech, ClaimantOf(doc, sp.Value.Id), s.Span, cue);
     }
 

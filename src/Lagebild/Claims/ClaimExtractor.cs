@@ -97,6 +97,17 @@ public sealed class ClaimExtractor : IPipe
     /// <summary>Frame marker of claims whose recipient the text leaves open on purpose ("keine der Konfliktparteien").</summary>
     internal const string OpenRecipient = "open-recipient";
 
+    private static bool SubjectBefore(Document doc, int cue)
+    {
+        for (int k = cue - 1; k >= Math.Max(0, cue - 6); k--)
+        {
+            var t = doc.Tokens[k];
+            if (t.Kind == TokenKind.Punctuation || t.IsQuote) return false;
+            if (doc.Mentions.Any(m => m.IsActor && m.EndToken == k + 1) || Grammar.SubjectPronouns.Contains(t.Text)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Tokens that name the speaker or source of an attribution: they are not suppliers or recipients.</summary>
     private bool[] SpeakerMask(Document doc)
     {
@@ -109,6 +120,8 @@ public sealed class ClaimExtractor : IPipe
                 if (kind is CueKind.Speech or CueKind.Source && words.Length == 1 || kind == CueKind.Source)
                 {
                     if (i + 1 < toks.Count && toks[i + 1].Lower is "that" or "dass") continue;
+                    // "US officials say Iran ...": with its speaker before it, what follows a speech verb is the report.
+                    if (kind == CueKind.Speech && SubjectBefore(doc, i)) continue;
                     if (toks[i].Lower == "so" && !(i > 0 && (toks[i - 1].Text == "," || toks[i - 1].IsQuote))) continue;
                     int start = i + words.Length;
                     var actor = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken >= start && m.FirstToken < start + 5);

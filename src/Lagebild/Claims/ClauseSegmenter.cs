@@ -48,6 +48,12 @@ internal sealed class ClauseSegmenter
                 starts.Add((i, kind));
                 continue;
             }
+            // English reported speech needs no "that": "US officials say Iran has sent ...".
+            if (!_data.NounsCapitalized && _data.Cues.Is(prev.Text, CueKind.Speech) && (mentionAt[i] != null && mentionAt[i]!.IsActor || Grammar.SubjectPronouns.Contains(t.Text)))
+            {
+                starts.Add((i, ClauseKind.Subordinate));
+                continue;
+            }
             // English complement and relative clauses need no comma: "reported that Washington shipped ...".
             if (!_data.NounsCapitalized && t.Lower is "that" or "which" or "who" or "because" or "while" or "although" or "whereas"
                 && i + 1 < s.EndToken && (mentionAt[i + 1] != null && mentionAt[i + 1]!.IsActor || Grammar.Articles.Contains(toks[i + 1].Text) || Grammar.SubjectPronouns.Contains(toks[i + 1].Text) || t.Lower is not "that"))

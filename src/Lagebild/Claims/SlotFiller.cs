@@ -205,6 +205,7 @@ internal sealed class SlotFiller
             var origin = candidates.Select(i => OriginOf(doc, i, s)).FirstOrDefault(o => o != null && !recipients.Any(r => r.Actor == o.Actor));
             if (origin != null) suppliers = new() { origin };
         }
+        if (Trace) Console.Error.WriteLine($"trace:   suppliers=[{string.Join(", ", suppliers)}] recipients=[{string.Join(", ", recipients)}] items=[{string.Join(", ", items.Select(i => i.Id))}]");
         if (suppliers.Count == 0) yield break;
         var negation = Negation(doc, clause, t);
         bool anyRecipient = negation.AnyRecipient;

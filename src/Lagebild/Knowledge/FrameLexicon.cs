@@ -14,6 +14,7 @@ public sealed class FrameLexicon
     private readonly Dictionary<string, List<Frame>> _verbForms = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Suffix, Frame Frame, bool Prefix)> _nouns = new();
     private bool _capitalizedNouns = true;
+    public bool CapitalizedNouns => _capitalizedNouns;
 
     public IReadOnlyDictionary<string, List<Frame>> VerbForms => _verbForms;
 
