@@ -152,6 +152,7 @@ internal sealed class SlotFiller
                 var first = ordered[0];
                 if (dat != null && dat == first && ordered.Count > 1) first = ordered.First(a => a.Group != dat.Group);
                 suppliers = Group(first, ordered);
+                if (toPhrase == null && !_data.NounsCapitalized) toPhrase = PlaceOfRecipient(doc, clause, byPrep);
                 if (toPhrase != null) recipients = Group(toPhrase, byPrep);
                 else
                 {
@@ -235,6 +236,17 @@ internal sealed class SlotFiller
                     };
             }
         }
+    }
+
+    /// <summary>"shipped to a state-owned drone manufacturer in Russia": "to" + noun phrase + "in" + state.</summary>
+    private static Argument? PlaceOfRecipient(Document doc, Clause clause, List<Argument> byPrep)
+    {
+        for (int k = clause.First; k < clause.End; k++)
+        {
+            if (doc.Tokens[k].Lower != "to") continue;
+            return byPrep.FirstOrDefault(a => a.Preposition is "in" && a.First > k && a.First <= k + 6);
+        }
+        return null;
     }
 
     /// <summary>"in die Ukraine" (direction) rather than "in der Ukraine" (place).</summary>
@@ -364,6 +376,13 @@ internal sealed class SlotFiller
     {
         var toks = doc.Tokens;
         var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= clause.End && m.FirstToken != t).ToList();
+        // "..., namely air defence systems, artillery and ammunition", "..., darunter Haubitzen": the list spells out the object.
+        int? elaboration = ElaborationStart(doc, clause, t);
+        if (elaboration is int e)
+        {
+            var listed = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= e && m.FirstToken < doc.Sentences[doc.Tokens[t].Sentence].EndToken).ToList();
+            if (listed.Count > 0) inClause = inClause.Where(m => !IsGenericObject(m)).Concat(listed).ToList();
+        }
         if (frame.Kind is FrameKind.Furnish or FrameKind.Support)
         {
             var withMit = inClause.Where(m => PrepositionBefore(doc, m, clause) is "mit" or "with" or "bei" || frame.Kind == FrameKind.Support && AfterBei(doc, m, clause)).ToList();
@@ -422,6 +441,21 @@ internal sealed class SlotFiller
         return k + 1 < clause.End && Grammar.Coordinators.Contains(doc.Tokens[k].Text) && Grammar.Prepositions.Contains(doc.Tokens[k + 1].Text);
     }
 
+    private static readonly HashSet<string> ElaborationMarkers = new(StringComparer.OrdinalIgnoreCase)
+        { "namely", "including", "darunter", "nämlich", "insbesondere", "specifically", "especially" };
+
+    /// <summary>Start of an enumeration after the trigger's clause that names the goods: ", namely ...", ", darunter ...".</summary>
+    private static int? ElaborationStart(Document doc, Clause clause, int t)
+    {
+        var s = doc.Sentences[doc.Tokens[t].Sentence];
+        for (int k = t + 1; k < s.EndToken - 1; k++)
+            if (doc.Tokens[k].Text == "," && ElaborationMarkers.Contains(doc.Tokens[k + 1].Text)) return k + 2;
+        return null;
+    }
+
+    /// <summary>"weapons", "Ausrüstung": a general object that the enumeration replaces.</summary>
+    private static bool IsGenericObject(Mention m) => m.Id is "conventional_weapons" or "military_support" or "dual_use_generic" or ItemLexicon.Technology && m.Term is "weapon" or "waffe" or "technologie" or "technology" or "equipment";
+
     /// <summary>The preposition governing an item, looking back over articles, adjectives and coordinated items.</summary>
     private static string? PrepositionBefore(Document doc, Mention m, Clause clause)
     {
@@ -469,12 +503,19 @@ internal sealed class SlotFiller
         for (int k = item.FirstToken - 1; k >= Math.Max(s.FirstToken, item.FirstToken - 3); k--)
         {
             var m = doc.Mentions.FirstOrDefault(x => x.IsActor && x.FirstToken <= k && x.EndToken > k);
-            if (m != null && m.Kind == MentionKind.State && m.Form is MentionForm.Adjective or MentionForm.Possessive)
+            if (m != null && m.Kind == MentionKind.State && (m.Form is MentionForm.Adjective or MentionForm.Possessive || m.Form == MentionForm.Compound && MadeIn(doc.Tokens[m.FirstToken].Text)))
                 return new Argument { Mention = m, Actor = m.Id, First = m.FirstToken, End = m.EndToken, Span = m.Span };
             var t = doc.Tokens[k];
             if (!(t.IsWord && char.IsLower(t.Text[0]))) break;
         }
         return null;
+    }
+
+    /// <summary>"Chinese-made", "US-branded", "Russian-designed": compounds that name where goods come from.</summary>
+    private static bool MadeIn(string word)
+    {
+        var w = word.ToLowerInvariant();
+        return w.EndsWith("-made") || w.EndsWith("-built") || w.EndsWith("-produced") || w.EndsWith("-origin") || w.EndsWith("-branded") || w.EndsWith("-designed") || w.EndsWith("-manufactured");
     }
 
     private readonly record struct NegationInfo(bool Clause, HashSet<Mention> Items, bool AnyRecipient);
@@ -582,7 +623,7 @@ internal sealed class SlotFiller
             supplier = allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).LastOrDefault()
                        ?? allArgs.Where(a => a.First >= s.FirstToken && a.First < t && a.Preposition == null).LastOrDefault();
             if (recipient == null)
-                recipient = allArgs.FirstOrDefault(a => a.First > t && a.First <= t + 5 && (a.Preposition is "von" or "der" || a.Preposition == null));
+                recipient = allArgs.FirstOrDefault(a => a.First > t && a.First <= t + 5 && (a.Preposition is "von" or "der" or "to" or "for" or "of" or "für" or "an" || a.Preposition == null));
         }
         // "die US-Regierung genehmigte den Verkauf von Waffen an Taiwan": an agentive verb's subject carries it out.
         if (supplier == null && Enumerable.Range(clause.First, t - clause.First).Any(k => _data.AgentiveVerbs.Contains(toks[k].Text)))
@@ -609,7 +650,7 @@ internal sealed class SlotFiller
         foreach (var (id, span) in itemIds.Distinct())
             yield return new FoundClaim(supplier.Actor, recipient.Actor, id, negation.Clause, t, frame.Lemma)
             {
-                Hedged = hedged, Reportative = Reportative(doc, clause), SupplierSpan = supplier.Span, RecipientSpan = recipient.Span, ItemSpan = span,
+                Hedged = hedged, Reportative = Reportative(doc, clause), SupplierSpan = supplier.Actor == "?" ? null : supplier.Span, RecipientSpan = recipient.Span, ItemSpan = span,
             };
     }
 

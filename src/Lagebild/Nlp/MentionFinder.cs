@@ -365,7 +365,13 @@ public sealed class MentionFinder : IPipe
     {
         var toks = doc.Tokens;
         var words = new List<string>();
-        for (int i = s.FirstToken; i < s.EndToken; i++) words.Add(toks[i].Text);
+        for (int i = s.FirstToken; i < s.EndToken; i++)
+        {
+            // "US-integrated circuits": the state prefix is no part of the item term.
+            var w = toks[i].Text;
+            int dash = w.IndexOf('-');
+            words.Add(dash > 0 && dash < w.Length - 1 && _data.Gazetteer.CompoundState(w) != null ? w[(dash + 1)..] : w);
+        }
         for (int i = s.FirstToken; i < s.EndToken; i++)
         {
             if (taken[i] || !toks[i].IsWord) continue;
