@@ -6,5 +6,8 @@ var root = new RootCommand("Lagebild: an evidence-backed map of who supplies wha
     DemoCommand.Create(),
     ExtractCommand.Create(),
     EvalTokensCommand.Create(),
+    IngestCommand.Create(),
+    LangIdCommand.Create(),
+    LangIdCommand.CreateTrain(),
 };
 return root.Parse(args).Invoke();

@@ -50,7 +50,7 @@ public static class DocumentResult
         ["paragraphs"] = doc.Paragraphs.Select(p => new { p.Span.Start, p.Span.End, kind = p.Kind.ToString().ToLowerInvariant(), reason = p.FurnitureReason }).ToList(),
         ["sentences"] = doc.Sentences.Select(s => new { s.Span.Start, s.Span.End }).ToList(),
         ["mentions"] = doc.Mentions.Select(m => new { kind = m.Kind.ToString().ToLowerInvariant(), m.Id, form = m.Form.ToString().ToLowerInvariant(), m.Span.Start, m.Span.End, text = doc.Slice(m.Span), m.Affiliation }).ToList(),
-        ["quotes"] = doc.Quotes.Select(q => new { q.Speaker, speaker_name = q.SpeakerName, q.Content.Start, q.Content.End, text = doc.Slice(q.Content), cue = S(doc, q.CueSpan) }).ToList(),
+        ["quotes"] = doc.Quotes.Select(q => new { q.Speaker, speaker_name = q.SpeakerName, q.Content.Start, q.Content.End, text = doc.Slice(q.Content), cue = S(doc, q.CueSpan), lang = q.Lang }).ToList(),
         ["claims"] = doc.Claims.Select(c => new
         {
             c.Supplier, c.Recipient, c.Item, c.Negated, c.Undirected, c.Claimant, status = StatusName(c.Status),

@@ -17,4 +17,6 @@ public sealed class Quote
     public string? SpeakerName { get; set; }
     public TextSpan? SpeakerSpan { get; set; }
     public TextSpan? CueSpan { get; set; }
+    /// <summary>The quote's language when it differs from the document's (an English statement quoted in a German report).</summary>
+    public string? Lang { get; set; }
 }

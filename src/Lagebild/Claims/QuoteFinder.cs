@@ -72,6 +72,8 @@ public sealed class QuoteFinder : IPipe
         for (int k = open + 1; k < close; k++) if (toks[k].IsWord) words++;
         if (words < MinWords) return null;
         var q = new Quote(new TextSpan(toks[open].Start, toks[close].End), new TextSpan(toks[open + 1].Start, toks[close - 1].End));
+        var guess = LanguageIdentifier.Default.Identify(doc.Text.AsSpan(q.Content.Start, q.Content.Length));
+        if (guess.IsDetermined && guess.Lang != doc.Lang && guess.Confidence >= 0.9) q.Lang = guess.Lang;
         var speaker = SpeakerAfter(doc, close) ?? SpeakerBefore(doc, open);
         if (speaker != null)
         {

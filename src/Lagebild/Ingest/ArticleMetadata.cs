@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using Lagebild.Text;
 
 namespace Lagebild.Ingest;
 
@@ -29,22 +29,11 @@ public static partial class ArticleMetadata
         return string.Join('.', labels[^keep..]);
     }
 
-    // A crude first guess until a real language identifier exists: frequent function words of each language.
-    private static readonly HashSet<string> GermanFunctionWords = ["der", "die", "das", "und", "nicht", "ist", "mit", "von"];
-    private static readonly HashSet<string> EnglishFunctionWords = ["the", "and", "of", "is", "to", "with"];
-
-    /// <summary>"de" or "en" by counting function words; ties go to "de", the project's main language.</summary>
-    public static string GuessLanguage(string text)
-    {
-        int german = 0, english = 0;
-        foreach (Match m in Word().Matches(text))
-        {
-            var w = m.Value.ToLowerInvariant();
-            if (GermanFunctionWords.Contains(w)) german++;
-            else if (EnglishFunctionWords.Contains(w)) english++;
-        }
-        return english > german ? "en" : "de";
-    }
+    /// <summary>
+    /// The language of a text by the built-in character n-gram identifier (<see cref="LanguageIdentifier.Default"/>):
+    /// "de", "en", or "und" when the text has too few letters or is not in Latin script.
+    /// </summary>
+    public static string GuessLanguage(string text) => LanguageIdentifier.Default.Identify(text).Lang;
 
     /// <summary>Reads "de", "DE", "de-AT", "German"... as a two-letter code; null when unrecognisable.</summary>
     public static string? NormaliseLanguage(string? lang)
@@ -65,7 +54,4 @@ public static partial class ArticleMetadata
         return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out date);
     }
-
-    [GeneratedRegex(@"\p{L}+")]
-    private static partial Regex Word();
 }
