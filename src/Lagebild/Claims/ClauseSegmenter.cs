@@ -21,11 +21,14 @@ internal sealed class ClauseSegmenter
         int dashes = 0;
         for (int i = s.FirstToken; i < s.EndToken; i++) if (IsDash(toks[i])) dashes++;
         bool parenthetical = dashes > 0 && dashes % 2 == 0;
+        int opens = 0, closes = 0;
+        for (int i = s.FirstToken; i < s.EndToken; i++) { if (toks[i].Text == "(") opens++; else if (toks[i].Text == ")") closes++; }
+        bool brackets = opens > 0 && opens == closes;
         for (int i = s.FirstToken + 1; i < s.EndToken; i++)
         {
             var prev = toks[i - 1];
             var t = toks[i];
-            if (prev.Text is ";" or ":" or "(" or ")" || IsDash(prev) && !parenthetical)
+            if (prev.Text is ";" or ":" || prev.Text is "(" or ")" && !brackets || IsDash(prev) && !parenthetical)
             {
                 starts.Add((i, ClauseKind.Main));
                 continue;

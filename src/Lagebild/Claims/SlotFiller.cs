@@ -35,7 +35,7 @@ internal sealed class SlotFiller
                 || doc.Mentions.Any(m => m.EndToken == t && m.Form is MentionForm.Possessive or MentionForm.Adjective))) verb = null;
             if (verb != null)
             {
-                if (NoEvidence(doc, clause, clauses)) continue;
+                if (NoEvidence(doc, clause, clauses) || Demanded(doc, s, t)) continue;
                 bool any = false;
                 foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) { any = true; yield return c; }
                 if (any || _data.NounsCapitalized) continue;
@@ -56,6 +56,15 @@ internal sealed class SlotFiller
         var p = clause.Previous;
         for (int k = p.First; k + 1 < p.End; k++)
             if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Negation) && EvidenceNouns.Contains(doc.Tokens[k + 1].Text)) return true;
+        return false;
+    }
+
+    /// <summary>"demands for Iran to supply", "urged Seoul to send", "wants X to deliver": a request is no supply claim.</summary>
+    private bool Demanded(Document doc, Sentence s, int t)
+    {
+        if (t == 0 || doc.Tokens[t - 1].Lower is not ("to" or "zu")) return false;
+        for (int k = t - 2; k >= Math.Max(s.FirstToken, t - 6); k--)
+            if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Demand)) return true;
         return false;
     }
 
@@ -375,7 +384,13 @@ internal sealed class SlotFiller
     private List<Mention> ItemsFor(Document doc, Clause clause, List<Mention> mentions, Frame frame, int t)
     {
         var toks = doc.Tokens;
-        var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= clause.End && m.FirstToken != t).ToList();
+        // Items after a later supply verb of the clause belong to that verb ("delaying delivering parts ... to supply missiles").
+        int nextTrigger = clause.End;
+        for (int k = t + 1; k < clause.End; k++)
+            if (_data.Frames.Verbs(doc.Tokens[k].Text).Count > 0 && !(char.IsUpper(doc.Tokens[k].Text[0]) && _data.NounsCapitalized)) { nextTrigger = k; break; }
+        var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= nextTrigger && m.FirstToken != t).ToList();
+        // "Su-35 fighters", "Mi-28 helicopters": a model designation decides over the noun after it.
+        inClause.RemoveAll(m => inClause.Any(d => d.EndToken == m.FirstToken && doc.Tokens[d.FirstToken].Text.Any(char.IsDigit)));
         // "..., namely air defence systems, artillery and ammunition", "..., darunter Haubitzen": the list spells out the object.
         int? elaboration = ElaborationStart(doc, clause, t);
         if (elaboration is int e)

@@ -1,6 +1,6 @@
 namespace Lagebild.Knowledge;
 
-public enum CueKind { Speech, SpeechNoun, Source, PostSource, Report, Accuse, Deny, Negation, Hedge, Reportative, Subjunctive, Anonymous, Production }
+public enum CueKind { Speech, SpeechNoun, Source, PostSource, Report, Accuse, Deny, Negation, Hedge, Reportative, Subjunctive, Anonymous, Production, Demand }
 
 /// <summary>Attribution, denial, negation and hedge cues; multi-word cues may be split in the clause ("wies ... zurück").</summary>
 public sealed class CueLexicon
