@@ -41,7 +41,7 @@ internal sealed class SlotFiller
                 if (any || _data.NounsCapitalized) continue;
             }
             var noun = _data.Frames.Noun(word);
-            if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null))
+            if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null && _data.NounsCapitalized))
                 foreach (var c in NounFrame(doc, s, clause, allArgs, mentions, attribution, t, noun.Value.Frame, noun.Value.Modifier)) yield return c;
         }
     }
@@ -479,6 +479,8 @@ internal sealed class SlotFiller
         {
             var t = toks[k];
             if (Grammar.Prepositions.Contains(t.Text) && k + 1 < toks.Count && toks[k + 1].Lower is "allem" or "anderem" or "gegenzug" or "beispiel" or "teil") continue;
+            // "of French fighter jets": a state adjective belongs to the item's phrase.
+            if (doc.Mentions.Any(m => m.Kind == MentionKind.State && m.Form == MentionForm.Adjective && m.FirstToken <= k && m.EndToken > k)) continue;
             if (Grammar.Prepositions.Contains(t.Text) && !(t.Lower is "als" or "wie")) return t.Lower;
             if (t.Text is "," or "und" or "oder" or "sowie" or "as" or "and" or "or" || Grammar.Articles.Contains(t.Text) || t.IsWord && char.IsLower(t.Text[0]) && !Grammar.Auxiliaries.Contains(t.Text)
                 || t.Lower is "als" or "auch" || t.Kind == TokenKind.Number || t.IsWord && char.IsUpper(t.Text[0]) && IsItemToken(doc, k)) continue;
@@ -488,7 +490,9 @@ internal sealed class SlotFiller
     }
 
     private static readonly HashSet<string> QuantityNouns = new(StringComparer.OrdinalIgnoreCase)
-        { "Menge", "Mengen", "Lieferung", "Lieferungen", "Tausende", "Hunderte", "Dutzende", "Millionen", "Teil", "Teile", "Großteil", "Zahl", "Anzahl", "Art", "Arten", "Paket", "Ladung", "Ladungen", "Bestände", "Export", "Exporte", "amount", "amounts", "number", "thousands", "hundreds", "dozens", "millions", "shipment", "shipments", "batch", "package", "supply", "supplies", "deliveries", "delivery" };
+        { "Menge", "Mengen", "Lieferung", "Lieferungen", "Tausende", "Hunderte", "Dutzende", "Millionen", "Teil", "Teile", "Großteil", "Zahl", "Anzahl", "Art", "Arten", "Paket", "Ladung", "Ladungen", "Bestände", "Export", "Exporte", "amount", "amounts", "number", "thousands", "hundreds", "dozens", "millions", "shipment", "shipments", "batch", "package", "supply", "supplies", "deliveries", "delivery",
+          "carriage", "carriages", "wagon", "wagons", "container", "containers", "crates", "boxes", "tons", "tonnes", "loads", "quantities", "quantity", "rounds", "units", "stocks",
+          "Waggons", "Güterwagen", "Container", "Kisten", "Tonnen", "Stück", "Einheiten", "Lieferungen" };
 
     /// <summary>"Herstellung von Panzern": the item after "von" belongs to another noun, not to the trigger (quantities excepted).</summary>
     private static bool ComplementsNoun(Document doc, Mention item, Clause clause)
@@ -650,9 +654,13 @@ internal sealed class SlotFiller
         // "die Lieferung von Chips an Russland": a delivery noun with a named item may leave the supplier open.
         if (supplier == null && recipient != null && frame.DefaultItem == null && frame.Kind == FrameKind.Noun)
             supplier = new Argument { Mention = null!, Actor = "?", First = t, End = t };
+        if (Trace) Console.Error.WriteLine($"trace: noun '{toks[t].Text}' {frame.Kind} supplier={supplier} recipient={recipient}");
         if (supplier == null || recipient == null || supplier.Actor == recipient.Actor) yield break;
         var itemIds = new List<(string Id, TextSpan? Span)>();
         if (modifier.Length > 2 && _data.Items.MatchWord(modifier) is { } mod) itemIds.Add((mod.Id, toks[t].Span));
+        // English compounds are separate words: "Iran's drone deliveries", "the US arms sale", "military aid".
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.EndToken <= t && m.EndToken >= t - 1 && (supplier.Mention == null || m.FirstToken >= supplier.End)))
+            itemIds.Add((m.Id, m.Span));
         var end = Math.Max(recipient.End, supplier.End);
         foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > t && m.FirstToken < end + 1 && m.FirstToken <= t + 8))
         {
