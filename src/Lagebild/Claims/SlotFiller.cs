@@ -139,6 +139,7 @@ internal sealed class SlotFiller
             {
                 var source = byPrep.FirstOrDefault(a => SourcePrepositions.Contains(a.Preposition!) && passive);
                 var toPhrase = byPrep.FirstOrDefault(a => (RecipientPrepositions.Contains(a.Preposition!) || a.Preposition == "in" && Directional(doc, a)) && frame.Kind == FrameKind.Give);
+                if (toPhrase == null && !_data.NounsCapitalized && frame.Kind == FrameKind.Give) toPhrase = PlaceOfRecipient(doc, clause, byPrep);
                 var ordered = OrderCore(core);
                 if (passive && source != null)
                 {
@@ -156,12 +157,16 @@ internal sealed class SlotFiller
                     else if (rest.Count > 0) recipients = Group(rest[0], rest);
                     break;
                 }
-                if (ordered.Count == 0) break;
+                if (ordered.Count == 0)
+                {
+                    // An agentless passive still names where the goods go: "engines are shipped to a manufacturer in Russia".
+                    if (toPhrase != null) recipients = Group(toPhrase, byPrep);
+                    break;
+                }
                 var dat = Dative(ordered);
                 var first = ordered[0];
                 if (dat != null && dat == first && ordered.Count > 1) first = ordered.First(a => a.Group != dat.Group);
                 suppliers = Group(first, ordered);
-                if (toPhrase == null && !_data.NounsCapitalized) toPhrase = PlaceOfRecipient(doc, clause, byPrep);
                 if (toPhrase != null) recipients = Group(toPhrase, byPrep);
                 else
                 {

@@ -24,19 +24,20 @@ public sealed class MentionFinder : IPipe
     {
         doc.Mentions.Clear();
         var actorPhrases = new List<Mention>();
+        var orgAliases = new Dictionary<string, string>(StringComparer.Ordinal);
         var people = new PersonRegistry(_data.Gazetteer.EastAsianFamilyNames);
         foreach (var sentence in doc.Sentences)
         {
             if (doc.ParagraphAt(sentence.Span.Start)?.Kind == ParagraphKind.Furniture) continue;
             var taken = new bool[doc.Tokens.Count];
-            FindActors(doc, sentence, taken, people);
+            FindActors(doc, sentence, taken, people, orgAliases);
             FindItems(doc, sentence, taken);
             MergeActorPhrases(doc, sentence, actorPhrases);
         }
         doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
     }
 
-    private void FindActors(Document doc, Sentence s, bool[] taken, PersonRegistry people)
+    private void FindActors(Document doc, Sentence s, bool[] taken, PersonRegistry people, Dictionary<string, string> orgAliases)
     {
         var g = _data.Gazetteer;
         var toks = doc.Tokens;
@@ -87,7 +88,14 @@ public sealed class MentionFinder : IPipe
             {
                 var name = doc.Text[toks[i + 1].Start..toks[i + olen].End];
                 Add(doc, MentionKind.Organisation, "org:" + name, i + 1, i + 1 + olen, MentionForm.Name, taken);
+                orgAliases.TryAdd(toks[i + olen].Text, "org:" + name);
                 i += olen;
+                continue;
+            }
+            // "Kupol" after "IEMZ Kupol": a later short form of an organisation named before.
+            if (char.IsUpper(word[0]) && orgAliases.TryGetValue(word, out var orgId))
+            {
+                Add(doc, MentionKind.Organisation, orgId, i, i + 1, MentionForm.Surname, taken);
                 continue;
             }
             // "der Präsidentenberater Elchin Mammadov": two capitalised unknown words after a role noun are a name.
