@@ -29,7 +29,8 @@ internal sealed class SlotFiller
             var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
-            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            // A word inside a name or an item term ("Armed Forces", "arms") is no verb.
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized || InMention(doc, t) ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
             // English homographs ("the support", "China's supplies"): after a determiner or possessive it is the noun.
             if (verb != null && !_data.NounsCapitalized && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || toks[t - 1].Text is "'s" or "’s"
                 || doc.Mentions.Any(m => m.EndToken == t && m.Form is MentionForm.Possessive or MentionForm.Adjective))) verb = null;
@@ -392,7 +393,7 @@ internal sealed class SlotFiller
         // Items after a later supply verb of the clause belong to that verb ("delaying delivering parts ... to supply missiles").
         int nextTrigger = clause.End;
         for (int k = t + 1; k < clause.End; k++)
-            if (_data.Frames.Verbs(doc.Tokens[k].Text).Count > 0 && !(char.IsUpper(doc.Tokens[k].Text[0]) && _data.NounsCapitalized)) { nextTrigger = k; break; }
+            if (_data.Frames.Verbs(doc.Tokens[k].Text).Count > 0 && !(char.IsUpper(doc.Tokens[k].Text[0]) && _data.NounsCapitalized) && !InMention(doc, k)) { nextTrigger = k; break; }
         var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= nextTrigger && m.FirstToken != t).ToList();
         // "Su-35 fighters", "Mi-28 helicopters": a model designation decides over the noun after it.
         inClause.RemoveAll(m => inClause.Any(d => d.EndToken == m.FirstToken && doc.Tokens[d.FirstToken].Text.Any(char.IsDigit)));
@@ -419,7 +420,8 @@ internal sealed class SlotFiller
                     break;
                 }
         }
-        bool verbFinal = clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive && !ExtraposedPhrase(doc, clause, t);
+        // German subordinate clauses end with their verb; English ones do not.
+        bool verbFinal = _data.NounsCapitalized && clause.Kind is ClauseKind.Subordinate or ClauseKind.Relative or ClauseKind.Infinitive && !ExtraposedPhrase(doc, clause, t);
         for (int i = 0; i < inClause.Count; i++)
         {
             var m = inClause[i];
@@ -518,6 +520,8 @@ internal sealed class SlotFiller
             if (doc.Tokens[k].Lower is "bei" or "beim" or "with" or "in") return true;
         return false;
     }
+
+    private static bool InMention(Document doc, int k) => doc.Mentions.Any(m => m.FirstToken <= k && m.EndToken > k);
 
     private static bool IsItemToken(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
 
