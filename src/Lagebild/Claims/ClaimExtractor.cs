@@ -104,6 +104,9 @@ public sealed class ClaimExtractor : IPipe
             var t = doc.Tokens[k];
             if (t.Kind == TokenKind.Punctuation || t.IsQuote) return false;
             if (doc.Mentions.Any(m => m.IsActor && m.EndToken == k + 1) || Grammar.SubjectPronouns.Contains(t.Text)) return true;
+            // English: any noun phrase right before "said" is its subject ("Analysts at the institute said ...").
+            if (k == cue - 1 && t.IsWord && !doc.Tokens[cue].Text.Any(char.IsUpper) && char.IsLower(doc.Tokens[cue].Text[0]) && t.Text.All(c => c < 128)
+                && !Grammar.Auxiliaries.Contains(t.Text) && doc.Lang == "en") return true;
         }
         return false;
     }

@@ -204,7 +204,8 @@ internal sealed class SlotFiller
                 var source = byPrep.FirstOrDefault(a => a.Preposition is "aus" or "from" or "wie");
                 if (source != null) suppliers = Group(source, byPrep);
                 // The goods' owner: "die Chips in russischen Raketen", "die Kameras der iranischen Drohnen".
-                var owner = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.FirstToken < t)
+                var owner = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= clause.End
+                                                && (m.FirstToken < t || PrepositionBefore(doc, m, clause) is "in" or "im"))
                     .Select(m => OriginOf(doc, m, s)).FirstOrDefault(o => o != null && !suppliers.Any(x => x.Actor == o.Actor))
                     ?? args.FirstOrDefault(a => !suppliers.Contains(a) && a.Preposition is null or "in" or "of");
                 if (owner != null) recipients = new() { owner };
@@ -369,7 +370,10 @@ internal sealed class SlotFiller
             if (core.Any(a => a.First > k && a.First < t)) return null;
             // In reported speech the pronoun is the speaker's side ("es versorge keine ..."); "er"/"he" is the last person;
             // else the nearest state before.
-            var st = attribution != null && attribution.Cue.Start < doc.Tokens[k].Start ? StateOf(doc, attribution.Claimant) : null;
+            var st = attribution != null && attribution.Cue.Start < doc.Tokens[k].Start ? SideOf(doc, attribution.Claimant) : null;
+            // "„Wir liefern ...“, sagte der Minister": inside a quote the pronoun is the speaker's side.
+            var quote = doc.Quotes.FirstOrDefault(q => q.Content.Contains(doc.Tokens[k].Start) && q.Speaker != null);
+            if (st == null && quote != null) st = SideOf(doc, quote.Speaker!);
             if (st == null && doc.Tokens[k].Lower is "er" or "he" or "she")
                 st = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.Person && m.EndToken <= k)?.Affiliation;
             st ??= doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital && m.EndToken <= k && m.FirstToken >= k - 25)?.Id;
@@ -378,6 +382,10 @@ internal sealed class SlotFiller
         }
         return null;
     }
+
+    /// <summary>The actor a speaker stands for as a supplier: its state, or the organisation itself ("Rheinmetall said it had ...").</summary>
+    private static string? SideOf(Document doc, string claimant) =>
+        StateOf(doc, claimant) ?? (claimant.StartsWith("org:") ? claimant : null);
 
     /// <summary>The state a claimant speaks for: itself for a state, the affiliation of a person.</summary>
     internal static string? StateOf(Document doc, string claimant)

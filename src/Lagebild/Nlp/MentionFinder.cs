@@ -332,6 +332,8 @@ public sealed class MentionFinder : IPipe
                && _data.Gazetteer.Phrases.Match(toks, k, end).Length == 0 && _data.Items.MatchWord(toks[k].Text) == null
                && !_data.IsActorNoun(toks[k].Text) && _data.Gazetteer.RoleOf(toks[k].Text) == null && _data.Frames.Noun(toks[k].Text) == null)
             k++;
+        // "Zentrion Optics": a company word ends the name even when it is also an item word.
+        if (k < end && k > i && _data.Gazetteer.CompanyWords.Contains(toks[k].Text)) k++;
         if (k < end && k > i && CompanySuffixes.Contains(toks[k].Text)) k++;
         if (k < end && k > i && toks[k].Text == "." && CompanySuffixes.Contains(toks[k - 1].Text + ".")) k++;
         return k - i;
