@@ -7,6 +7,11 @@ var root = new RootCommand("Lagebild: an evidence-backed map of who supplies wha
     ExtractCommand.Create(),
     EvalTokensCommand.Create(),
     IngestCommand.Create(),
+    GraphCommand.Create(),
+    EvidenceCommand.Create(),
+    StatsCommand.Create(),
+    ExportCommand.Create(),
+    ReextractCommand.Create(),
     LangIdCommand.Create(),
     LangIdCommand.CreateTrain(),
 };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lagebild.Store;
@@ -68,7 +67,7 @@ internal static class CommandSupport
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        console.Profile.Width = Math.Max(terminal ? console.Profile.Width : 0, 160);
+        console.Profile.Width = terminal ? Math.Max(console.Profile.Width, 100) : 220;
         return console;
     }
 
@@ -90,25 +89,6 @@ internal static class CommandSupport
         return false;
     }
 
-    /// <summary>One CSV record (RFC 4180: fields with commas, quotes or line breaks are quoted).</summary>
-    public static string CsvLine(IEnumerable<object?> fields)
-    {
-        var sb = new StringBuilder();
-        bool first = true;
-        foreach (var field in fields)
-        {
-            if (!first) sb.Append(',');
-            first = false;
-            var s = field switch
-            {
-                null => "",
-                bool b => b ? "true" : "false",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => field.ToString() ?? "",
-            };
-            if (s.IndexOfAny([',', '"', '\n', '\r']) >= 0) sb.Append('"').Append(s.Replace("\"", "\"\"")).Append('"');
-            else sb.Append(s);
-        }
-        return sb.ToString();
-    }
+    /// <summary>One CSV record (RFC 4180).</summary>
+    public static string CsvLine(IEnumerable<object?> fields) => Lagebild.Graph.Csv.Line(fields);
 }

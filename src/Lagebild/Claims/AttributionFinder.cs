@@ -167,8 +167,19 @@ public sealed class AttributionFinder : IPipe
         // Inverted order first ("sagte Kelley", "..., said Patel"), then the subject before the verb ("Campbell erklärte").
         // "stressed that Germany ...": after "that" stands the reported clause, not the speaker.
         bool complement = last + 1 < s.EndToken && doc.Tokens[last + 1].Lower is "that" or "dass";
+        // "is said to have supplied": a reportative passive, no speaker.
+        if (cueIndex > s.FirstToken && Grammar.PassiveAuxiliaries.Contains(doc.Tokens[cueIndex - 1].Text) && last + 1 < s.EndToken && doc.Tokens[last + 1].Lower == "to")
+            return null;
         var after = complement ? null : QuoteFinder.FindSpeaker(doc, cueIndex + 1, ClauseEnd(doc, last + 1, s), cue);
-        var before = QuoteFinder.FindSpeaker(doc, ClauseStart(doc, cueIndex, s), cueIndex, cue, nearestLast: true);
+        int from = ClauseStart(doc, cueIndex, s);
+        if (!_data.Frames.CapitalizedNouns && cueIndex + 2 >= s.EndToken)
+        {
+            // "North Korea has shipped missiles to Russia, a senior U.S. official said.": the speaker follows the last comma.
+            for (int k = cueIndex - 1; k > from; k--) if (doc.Tokens[k].Text == ",") { from = k + 1; break; }
+            var tail = QuoteFinder.FindSpeaker(doc, from, cueIndex, cue, nearestLast: true);
+            return new Attribution(AttributionKind.ReportedSpeech, tail == null ? "?" : ClaimantOf(doc, tail.Value.Id), s.Span, cue);
+        }
+        var before = QuoteFinder.FindSpeaker(doc, from, cueIndex, cue, nearestLast: true);
         // English keeps the speaker before the verb unless the verb ends the sentence ("..., said Patel").
         bool englishOrder = !_data.Frames.CapitalizedNouns && before != null && cueIndex > s.FirstToken && doc.Tokens[cueIndex - 1].Text != ",";
         var sp = englishOrder ? before : after ?? before;
@@ -180,7 +191,8 @@ public sealed class AttributionFinder : IPipe
         // "Nach Campbells Worten", "Erklärungen Chinas", "Angaben des Ministeriums"
         var before = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken == i && m.Form == MentionForm.Possessive);
         if (before != null) return new Attribution(AttributionKind.ReportedSpeech, ClaimantOf(doc, before.Id), s.Span, cue);
-        var after = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken <= i + 4 && m.FirstToken < s.EndToken);
+        var after = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken <= i + 4 && m.FirstToken < s.EndToken
+            && !doc.Tokens.Skip(i + 1).Take(m.FirstToken - i - 1).Any(t => t.Lower is "that" or "dass"));
         if (after == null || doc.Tokens.Skip(i + 1).Take(after.FirstToken - i - 1).Any(t => t.Kind == TokenKind.Punctuation)) return null;
         return new Attribution(AttributionKind.ReportedSpeech, ClaimantOf(doc, after.Id), s.Span, cue);
     }

@@ -56,6 +56,12 @@ public sealed class ClaimExtractor : IPipe
         InferMissingRecipients(doc);
     }
 
+    private static readonly string[] AccusationWords = { "vorwurf", "vorwürfe", "anschuldigung", "beschuldig", "accus", "allegation", "claims", "bestreit", "dementi", "zurückgewiesen", "denied", "denies", "rejected", "rejects" };
+
+    private static bool AccusationContext(Document doc) =>
+        doc.Attributions.Any(a => a.Kind is AttributionKind.Accusation or AttributionKind.Denial)
+        || doc.Tokens.Any(t => t.IsWord && AccusationWords.Any(w => t.Lower.StartsWith(w)));
+
     /// <summary>
     /// "China hat keine Waffen geliefert" in an article about China and Russia: a recipient the sentence leaves out
     /// is the one the document pairs with that supplier elsewhere. Marked as inferred; "keine der Parteien" stays open.
@@ -178,7 +184,8 @@ public sealed class ClaimExtractor : IPipe
         if (claimant != "reporter") chain.Add(claimant);
         var speakerState = SlotFiller.StateOf(doc, claimant);
         ClaimStatus status;
-        if (denial || f.Negated && speakerState != null && speakerState == f.Supplier) status = ClaimStatus.Denied;
+        // A negative statement from the supplier's side is a denial where it answers an accusation; else a refusal (alleged).
+        if (denial || f.Negated && speakerState != null && speakerState == f.Supplier && AccusationContext(doc)) status = ClaimStatus.Denied;
         else if (claimant == "reporter" && (f.Hedged || f.Reportative)) status = ClaimStatus.Hedged;
         else if (claimant == "?" && f.Hedged) status = ClaimStatus.Hedged;
         else status = claimant == "reporter" ? ClaimStatus.Asserted : ClaimStatus.Alleged;

@@ -13,9 +13,12 @@ internal sealed class ClauseSegmenter
 
     public ClauseSegmenter(LanguageData data) { _data = data; }
 
+    private IReadOnlyList<Token>? _tokens;
+
     public List<Clause> Split(Document doc, Sentence s, Mention?[] mentionAt)
     {
         var toks = doc.Tokens;
+        _tokens = toks;
         var starts = new List<(int Index, ClauseKind Kind)> { (s.FirstToken, ClauseKind.Main) };
         // "X - eine Einschub - Y": paired dashes enclose a parenthesis; the clause goes on around it.
         int dashes = 0;
@@ -42,7 +45,8 @@ internal sealed class ClauseSegmenter
             {
                 if (IsListComma(toks, i - 1, s, mentionAt)) continue;
                 // ", das russische Militär zu unterstützen" is an infinitive, not a relative clause.
-                var kind = Grammar.Subordinators.Contains(t.Text) && !(t.Lower is "um" && EndsWithInfinitive(toks, i, s.EndToken)) ? ClauseKind.Subordinate
+                var kind = t.Lower is "which" or "who" or "whom" or "whose" ? ClauseKind.Relative
+                    : Grammar.Subordinators.Contains(t.Text) && !(t.Lower is "um" && EndsWithInfinitive(toks, i, s.EndToken)) ? ClauseKind.Subordinate
                     : EndsWithInfinitive(toks, i, s.EndToken) ? ClauseKind.Infinitive
                     : Grammar.RelativePronouns.Contains(t.Text) && !char.IsUpper(t.Text[0]) ? ClauseKind.Relative
                     : i + 1 < s.EndToken && Grammar.Prepositions.Contains(t.Text) && Grammar.RelativePronouns.Contains(toks[i + 1].Text) ? ClauseKind.Relative
@@ -92,6 +96,8 @@ internal sealed class ClauseSegmenter
     /// <summary>After "und": a verb, adverb or preposition starts a clause; a noun phrase continues an enumeration.</summary>
     private bool StartsClause(Token next, Mention? mention)
     {
+        if (mention != null && !_data.NounsCapitalized && mention.IsActor && mention.EndToken < _tokens!.Count
+            && (Grammar.Auxiliaries.Contains(_tokens[mention.EndToken].Text) || _data.Frames.Verb(_tokens[mention.EndToken].Text) != null)) return true;
         if (mention != null || !next.IsWord) return false;
         if (Grammar.Auxiliaries.Contains(next.Text) || _data.Frames.Verb(next.Text) != null) return true;
         if (Grammar.Articles.Contains(next.Text) || char.IsUpper(next.Text[0])) return false;

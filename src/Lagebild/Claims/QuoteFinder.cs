@@ -91,9 +91,12 @@ public sealed class QuoteFinder : IPipe
         int i = close + 1;
         if (i < toks.Count && toks[i].Text == ",") i++;
         int sentenceEnd = SentenceEnd(doc, close);
-        for (int k = i; k < Math.Min(sentenceEnd, i + 3); k++)
+        for (int k = i; k < Math.Min(sentenceEnd, i + 10); k++)
         {
+            if (toks[k].IsQuote) break;
             if (!IsSpeechCue(toks[k].Text) && toks[k].Lower != "so") continue;
+            // English names the speaker before the verb: '"...," the minister Jan Hartwig said.'
+            if (k > i + 2) return FindSpeaker(doc, i, k, new TextSpan(toks[k].Start, toks[k].End), nearestLast: true);
             return FindSpeaker(doc, k + 1, Math.Min(sentenceEnd, k + 9), new TextSpan(toks[k].Start, toks[k].End))
                 ?? FindSpeaker(doc, i, k, new TextSpan(toks[k].Start, toks[k].End));
         }

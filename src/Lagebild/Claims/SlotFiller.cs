@@ -29,14 +29,15 @@ internal sealed class SlotFiller
             var attribution = AttributionFinder.LayerFor(doc, layers, t);
             var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
-            // A word inside a name or an item term ("Armed Forces", "arms") is no verb.
-            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized || InMention(doc, t) ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            // A word inside a name or an item term ("Armed Forces", "arms") is no verb; nor a participle before an item ("armed drones").
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized || InMention(doc, t) || !_data.NounsCapitalized && t + 1 < s.EndToken && IsItemToken(doc, t + 1) && word.EndsWith("ed") && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || Grammar.Prepositions.Contains(toks[t - 1].Text)) ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
             // English homographs ("the support", "China's supplies"): after a determiner or possessive it is the noun.
             if (verb != null && !_data.NounsCapitalized && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || toks[t - 1].Text is "'s" or "’s"
+                || Grammar.Prepositions.Contains(toks[t - 1].Text) && toks[t - 1].Lower != "to" && !word.EndsWith("ing")
                 || doc.Mentions.Any(m => m.EndToken == t && m.Form is MentionForm.Possessive or MentionForm.Adjective))) verb = null;
             if (verb != null)
             {
-                if (NoEvidence(doc, clause, clauses) || Demanded(doc, s, t)) continue;
+                if (NoEvidence(doc, clause, clauses) || Demanded(doc, s, t) || PurposeOfSupply(doc, s, t, verb)) continue;
                 bool any = false;
                 foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) { any = true; yield return c; }
                 if (any || _data.NounsCapitalized) continue;
@@ -66,6 +67,15 @@ internal sealed class SlotFiller
         if (t == 0 || doc.Tokens[t - 1].Lower is not ("to" or "zu")) return false;
         for (int k = t - 2; k >= Math.Max(s.FirstToken, t - 6); k--)
             if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Demand)) return true;
+        return false;
+    }
+
+    /// <summary>"providing satellite imagery ... to support X's operations": the purpose of a supply is no second claim.</summary>
+    private bool PurposeOfSupply(Document doc, Sentence s, int t, Frame verb)
+    {
+        if (verb.Kind != FrameKind.Support || t == 0 || doc.Tokens[t - 1].Lower is not ("to" or "zu")) return false;
+        for (int k = s.FirstToken; k < t - 1; k++)
+            if (_data.Frames.Verbs(doc.Tokens[k].Text).Any(f => f.Kind is FrameKind.Give or FrameKind.Furnish)) return true;
         return false;
     }
 
@@ -146,7 +156,7 @@ internal sealed class SlotFiller
                 {
                     suppliers = Group(source, byPrep);
                     if (toPhrase != null) recipients = Group(toPhrase, byPrep);
-                    else if (ordered.Count > 0 && frame.Kind != FrameKind.Give) recipients = Group(ordered[0], core);
+                    else if (ordered.Count > 0) recipients = Group(ordered[0], core);
                     break;
                 }
                 var subject = implicitSubject ?? pronounSubject;
@@ -214,6 +224,7 @@ internal sealed class SlotFiller
         }
 
         var items = ItemsFor(doc, clause, mentions, frame, t);
+        if (RecipientPhrase(doc, clause, recipients.FirstOrDefault()) is { } rp) items.RemoveAll(i => i.FirstToken > rp.From && i.FirstToken < rp.To);
         // Without an agent the item may name its origin: "russische Militärtechnologien", "chinesische Drohnenmotoren
         // wurden an Russland geliefert", "nordkoreanische Soldaten unterstützten Russland".
         if (suppliers.Count == 0)
@@ -252,6 +263,15 @@ internal sealed class SlotFiller
                     };
             }
         }
+    }
+
+    /// <summary>Tokens of the recipient's own noun phrase ("to a state-owned drone manufacturer in Russia"): no goods in there.</summary>
+    private static (int From, int To)? RecipientPhrase(Document doc, Clause clause, Argument? toPhrase)
+    {
+        if (toPhrase == null || toPhrase.Preposition != "in") return null;
+        for (int k = toPhrase.First - 1; k >= clause.First && k >= toPhrase.First - 7; k--)
+            if (doc.Tokens[k].Lower == "to") return (k, toPhrase.First);
+        return null;
     }
 
     /// <summary>"shipped to a state-owned drone manufacturer in Russia": "to" + noun phrase + "in" + state.</summary>
@@ -374,6 +394,9 @@ internal sealed class SlotFiller
             // "„Wir liefern ...“, sagte der Minister": inside a quote the pronoun is the speaker's side.
             var quote = doc.Quotes.FirstOrDefault(q => q.Content.Contains(doc.Tokens[k].Start) && q.Speaker != null);
             if (st == null && quote != null) st = SideOf(doc, quote.Speaker!);
+            if (st == null && doc.Tokens[k].Lower is "it" or "es" && clause.Previous != null && doc.Tokens[clause.Previous.First].Sentence == doc.Tokens[k].Sentence)
+                st = OrderCore(core.Count > 0 ? new List<Argument>() : doc.Mentions.Where(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital && m.FirstToken >= clause.Previous.First && m.FirstToken < clause.Previous.End)
+                    .Select(m => new Argument { Mention = m, Actor = m.Id, First = m.FirstToken, End = m.EndToken }).ToList()).FirstOrDefault()?.Actor;
             if (st == null && doc.Tokens[k].Lower is "er" or "he" or "she")
                 st = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.Person && m.EndToken <= k)?.Affiliation;
             st ??= doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.Form is MentionForm.Name or MentionForm.Capital && m.EndToken <= k && m.FirstToken >= k - 25)?.Id;
@@ -401,10 +424,12 @@ internal sealed class SlotFiller
         // Items after a later supply verb of the clause belong to that verb ("delaying delivering parts ... to supply missiles").
         int nextTrigger = clause.End;
         for (int k = t + 1; k < clause.End; k++)
-            if (_data.Frames.Verbs(doc.Tokens[k].Text).Count > 0 && !(char.IsUpper(doc.Tokens[k].Text[0]) && _data.NounsCapitalized) && !InMention(doc, k)) { nextTrigger = k; break; }
+            if (_data.Frames.Verbs(doc.Tokens[k].Text).Count > 0 && !(char.IsUpper(doc.Tokens[k].Text[0]) && _data.NounsCapitalized) && !InMention(doc, k)
+                && !(k + 1 < clause.End && IsItemToken(doc, k + 1) && (Grammar.Articles.Contains(doc.Tokens[k - 1].Text) || Grammar.Prepositions.Contains(doc.Tokens[k - 1].Text)))) { nextTrigger = k; break; }
         var inClause = mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= clause.First && m.EndToken <= nextTrigger && m.FirstToken != t).ToList();
         // "Su-35 fighters", "Mi-28 helicopters": a model designation decides over the noun after it.
-        inClause.RemoveAll(m => inClause.Any(d => d.EndToken == m.FirstToken && doc.Tokens[d.FirstToken].Text.Any(char.IsDigit)));
+        // "ATACMS missiles": a model name decides over the general noun after it.
+        inClause.RemoveAll(m => inClause.Any(d => d.EndToken == m.FirstToken && IsModelName(doc.Tokens[d.FirstToken].Text)));
         // "..., namely air defence systems, artillery and ammunition", "..., darunter Haubitzen": the list spells out the object.
         int? elaboration = ElaborationStart(doc, clause, t);
         if (elaboration is int e)
@@ -507,6 +532,7 @@ internal sealed class SlotFiller
     private static readonly HashSet<string> QuantityNouns = new(StringComparer.OrdinalIgnoreCase)
         { "Menge", "Mengen", "Lieferung", "Lieferungen", "Tausende", "Hunderte", "Dutzende", "Millionen", "Teil", "Teile", "Großteil", "Zahl", "Anzahl", "Art", "Arten", "Paket", "Ladung", "Ladungen", "Bestände", "Export", "Exporte", "amount", "amounts", "number", "thousands", "hundreds", "dozens", "millions", "shipment", "shipments", "batch", "package", "supply", "supplies", "deliveries", "delivery",
           "carriage", "carriages", "wagon", "wagons", "container", "containers", "crates", "boxes", "tons", "tonnes", "loads", "quantities", "quantity", "rounds", "units", "stocks",
+          "most", "some", "many", "much", "part", "bulk", "majority", "half", "all", "several", "few",
           "Waggons", "Güterwagen", "Container", "Kisten", "Tonnen", "Stück", "Einheiten", "Lieferungen" };
 
     /// <summary>"Herstellung von Panzern": the item after "von" belongs to another noun, not to the trigger (quantities excepted).</summary>
@@ -528,6 +554,8 @@ internal sealed class SlotFiller
             if (doc.Tokens[k].Lower is "bei" or "beim" or "with" or "in") return true;
         return false;
     }
+
+    private static bool IsModelName(string w) => w.Any(char.IsDigit) || w.Length >= 3 && w.All(c => char.IsUpper(c) || c == '-');
 
     private static bool InMention(Document doc, int k) => doc.Mentions.Any(m => m.FirstToken <= k && m.EndToken > k);
 
@@ -596,6 +624,9 @@ internal sealed class SlotFiller
 
     private bool Hedged(Document doc, Sentence s)
     {
+        // "are said to have supplied", "is believed to have sent": a reportative passive hedges the claim.
+        for (int k = s.FirstToken + 1; k + 1 < s.EndToken; k++)
+            if (doc.Tokens[k].Lower is "said" or "believed" or "thought" or "reported" or "alleged" && Grammar.PassiveAuxiliaries.Contains(doc.Tokens[k - 1].Text) && doc.Tokens[k + 1].Lower == "to") return true;
         for (int k = s.FirstToken; k < s.EndToken; k++)
             if (_data.Cues.Is(doc.Tokens[k].Text, CueKind.Hedge) && !doc.Quotes.Any(q => q.Content.Contains(doc.Tokens[k].Start))) return true;
         return false;
@@ -633,7 +664,8 @@ internal sealed class SlotFiller
         // "China verstärkt seine Unterstützung für Moskau": the possessive pronoun stands for the clause's subject.
         if (supplier == null && t - 1 >= clause.First && toks[t - 1].Lower is "seine" or "seiner" or "seinen" or "seinem" or "sein" or "ihre" or "ihrer" or "ihren" or "its" or "their")
             supplier = OrderCore(allArgs.Where(a => a.First >= clause.First && a.First < t && a.Preposition == null).ToList()).FirstOrDefault();
-        var after = allArgs.Where(a => a.First > t && a.First <= t + 8 && a.First < clause.End + 4).OrderBy(a => a.First).ToList();
+        int reach = _data.NounsCapitalized ? 8 : 14;
+        var after = allArgs.Where(a => a.First > t && a.First <= t + reach && a.First < clause.End + 4).OrderBy(a => a.First).ToList();
         foreach (var a in after)
         {
             if (a.Preposition is "für" or "an" or "nach" or "to" or "for" && recipient == null) recipient = a;
@@ -679,7 +711,7 @@ internal sealed class SlotFiller
         foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.EndToken <= t && m.EndToken >= t - 1 && (supplier.Mention == null || m.FirstToken >= supplier.End)))
             itemIds.Add((m.Id, m.Span));
         var end = Math.Max(recipient.End, supplier.End);
-        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > t && m.FirstToken < end + 1 && m.FirstToken <= t + 8))
+        foreach (var m in mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken > t && m.FirstToken < end + 1 && m.FirstToken <= t + reach))
         {
             var prep = PrepositionBefore(doc, m, new Clause { First = t + 1, End = m.EndToken });
             if (prep is "von" or "mit" or "an" or "bei" or "of" or "with" || m.FirstToken == t + 1) itemIds.Add((m.Id, m.Span));

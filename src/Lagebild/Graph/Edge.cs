@@ -52,7 +52,7 @@ public sealed record Edge
     public required IReadOnlyDictionary<string, int> Statuses { get; init; }
     /// <summary>Claims that say the supply does not happen ("liefert keine Waffen").</summary>
     public int Negated { get; init; }
-    /// <summary>Earliest and latest date of the documents behind the edge (publication date, else ingestion date).</summary>
+    /// <summary>Earliest and latest publication date of the documents behind the edge; the ingestion dates when none of them has one.</summary>
     public DateTimeOffset? FirstSeen { get; init; }
     public DateTimeOffset? LastSeen { get; init; }
     /// <summary>True when some evidence denies the supply or states it does not happen.</summary>

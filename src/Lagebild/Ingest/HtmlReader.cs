@@ -281,6 +281,7 @@ public static partial class HtmlReader
             if (style != null && HiddenStyle().IsMatch(style)) { doomed.Add(el); continue; }
             if (el.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "complementary" or "dialog" or "alert") { doomed.Add(el); continue; }
             if (el.LocalName == "header" && el.Closest("article, main") == null) { doomed.Add(el); continue; }
+            if (el.LocalName == "time" && el.ParentElement is { LocalName: not ("body" or "article" or "main") } holder && Collapse(holder.TextContent) == Collapse(el.TextContent)) { doomed.Add(holder); continue; }
             if (el.LocalName is "body" or "article" or "main") continue;
             var names = ClassAndId(el);
             if (names.Length > 0 && Unlikely().IsMatch(names) && !MaybeContent().IsMatch(names)) doomed.Add(el);
@@ -433,7 +434,7 @@ public static partial class HtmlReader
     [GeneratedRegex(@"[.!?…""“”»«]\s*$")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"-ad-|\bads?\b|advert|anzeige|werbung|banner|breadcrumb|combx|comment|kommentar|community|cookie|consent|gdpr|disqus|footer|header|masthead|menu|navigation|navbar|newsletter|paywall|popup|modal|related|empfehlung|remark|replies|rss|share|sharing|teilen|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|abo-|teaser-list|outbrain|taboola|pagination|pager|promo|tags?\b|login|signup", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"-ad-|\bads?\b|advert|anzeige|werbung|banner|breadcrumb|combx|comment|kommentar|community|cookie|consent|gdpr|disqus|footer|header|masthead|menu|navigation|navbar|newsletter|paywall|popup|modal|related|empfehlung|remark|replies|rss|share|sharing|teilen|shoutbox|sidebar|skyscraper|social|sponsor|subscribe|abo-|teaser-list|outbrain|taboola|pagination|pager|promo|tags?\b|login|signup|byline|dateline|article-meta|\bmeta\b|timestamp", RegexOptions.IgnoreCase)]
     private static partial Regex Unlikely();
 
     [GeneratedRegex(@"and|article|artikel|body|column|content|inhalt|main|story|text|entry|post", RegexOptions.IgnoreCase)]

@@ -32,6 +32,7 @@ public sealed class MentionFinder : IPipe
             var taken = new bool[doc.Tokens.Count];
             FindActors(doc, sentence, taken, people, orgAliases);
             FindItems(doc, sentence, taken);
+            ResolveItemAnaphora(doc, sentence);
             MergeActorPhrases(doc, sentence, actorPhrases);
         }
         doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
@@ -84,7 +85,7 @@ public sealed class MentionFinder : IPipe
             }
             var word = toks[i].Text;
             // "die Firma Brandauer GmbH", "der Denkfabrik Eastwatch": a name after an organisation noun.
-            if (_data.IsOrgIntro(word) && i + 1 < s.EndToken && NameLength(toks, i + 1, s.EndToken) is int olen and > 0)
+            if ((_data.IsOrgIntro(word) || word == "tank" && i > 0 && toks[i - 1].Lower == "think") && i + 1 < s.EndToken && NameLength(toks, i + 1, s.EndToken) is int olen and > 0)
             {
                 var name = doc.Text[toks[i + 1].Start..toks[i + olen].End];
                 Add(doc, MentionKind.Organisation, "org:" + name, i + 1, i + 1 + olen, MentionForm.Name, taken);
@@ -161,11 +162,12 @@ public sealed class MentionFinder : IPipe
             for (int k = m.EndToken; k < Math.Min(s.EndToken, m.EndToken + 2); k++)
             {
                 if (!toks[k].IsWord) break;
-                if (!_data.NounsCapitalized && _data.ActorNounEnd(toks, k) is int nounEnd and > 0)
+                if (!_data.NounsCapitalized && _data.ActorNounEnd(toks, k) is int nounEnd and > 0
+                    || !_data.NounsCapitalized && k + 1 < s.EndToken && IsItem(doc, k) && _data.Cues.Is(toks[k + 1].Text, CueKind.Speech) && (nounEnd = k + 1) > 0)
                 {
                     // "to Russian troops": troops after a recipient preposition are the receiving side, not the item.
                     if (IsItem(doc, k) && !(IsPersonnel(doc, k) && m.FirstToken > 0 && toks[m.FirstToken - 1].Lower is "to" or "for")) break;
-                    doc.Mentions.RemoveAll(x => x.Kind == MentionKind.Item && x.FirstToken == k);
+                    doc.Mentions.RemoveAll(x => x.Kind == MentionKind.Item && x.FirstToken >= m.EndToken && x.FirstToken < nounEnd);
                     noun = nounEnd - 1;
                     break;
                 }
@@ -211,6 +213,13 @@ public sealed class MentionFinder : IPipe
     {
         string Stem(string w) { w = w.ToLowerInvariant(); return w.EndsWith("ies") ? w[..^3] + "y" : w.TrimEnd('s'); }
         return Stem(a) == Stem(b);
+    }
+
+    /// <summary>"Su-35", "Mi-28", "Yak-130": letters, a hyphen, digits.</summary>
+    private static bool IsDesignation(string w)
+    {
+        int dash = w.IndexOf('-');
+        return dash > 0 && dash < w.Length - 1 && w[..dash].All(char.IsLetter) && char.IsUpper(w[0]) && w[(dash + 1)..].Any(char.IsDigit);
     }
 
     private static bool IsPersonnel(Document doc, int k) =>
@@ -269,6 +278,8 @@ public sealed class MentionFinder : IPipe
             if (t.Text.Contains('-') && g.CompoundState(t.Text) is { } iso) return iso;
             var state = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.State && m.FirstToken == k);
             if (state != null) return state.Id;
+            var body = doc.Mentions.LastOrDefault(m => m.Kind == MentionKind.Organisation && m.FirstToken == k && m.Affiliation != null);
+            if (body != null) return body.Affiliation;
         }
         if (end + 1 < doc.Tokens.Count && doc.Tokens[end].Text == ",")
         {
@@ -406,6 +417,38 @@ public sealed class MentionFinder : IPipe
         }
     }
 
+    private static readonly HashSet<string> GenericItemIds = new() { "conventional_weapons", "missile_technology", "technology_transfer", "military_support", "dual_use_generic" };
+
+    /// <summary>
+    /// "Army Tactical Missile Systems (ATACMS)": the bracketed name is the same item, keep the specific reading once;
+    /// "these weapons" after "Taurus cruise missiles": a demonstrative general item takes up the last specific one.
+    /// </summary>
+    private void ResolveItemAnaphora(Document doc, Sentence s)
+    {
+        var toks = doc.Tokens;
+        var items = doc.Mentions.Where(m => m.Kind == MentionKind.Item && m.FirstToken >= s.FirstToken && m.EndToken <= s.EndToken).ToList();
+        foreach (var m in items)
+        {
+            if (m.EndToken + 2 < s.EndToken && toks[m.EndToken].Text == "(")
+            {
+                var inner = items.FirstOrDefault(x => x.FirstToken == m.EndToken + 1 && x.EndToken < s.EndToken && toks[x.EndToken].Text == ")");
+                if (inner != null)
+                {
+                    // Keep the more specific reading: a general description yields to a specific acronym and vice versa.
+                    doc.Mentions.Remove(GenericItemIds.Contains(m.Id) || !GenericItemIds.Contains(inner.Id) ? m : inner);
+                }
+            }
+            if (m.FirstToken > s.FirstToken && toks[m.FirstToken - 1].Lower is "these" or "those" or "diese" or "dieser" or "diesen" or "jene" or "such" && GenericItemIds.Contains(m.Id))
+            {
+                // The antecedent is of the same class: "these weapons" takes up missiles, not soldiers.
+                var cls = _data.Items.Items.TryGetValue(m.Id, out var info) ? info.Class : null;
+                var antecedent = doc.Mentions.LastOrDefault(x => x.Kind == MentionKind.Item && x.EndToken <= m.FirstToken && !GenericItemIds.Contains(x.Id)
+                                                              && (cls == null || _data.Items.Items.TryGetValue(x.Id, out var xi) && xi.Class == cls));
+                if (antecedent != null) m.Id = antecedent.Id;
+            }
+        }
+    }
+
     private static string? FinalHead(IReadOnlyList<Token> toks, int from, int end)
     {
         for (int k = from; k < end && k < from + 8; k++)
@@ -419,6 +462,8 @@ public sealed class MentionFinder : IPipe
 
     private static void AddItem(Document doc, string id, int first, int end, string term)
     {
+        // "Su-35 fighters", "Yak-130 trainers": after an aircraft designation these are planes, not personnel.
+        if (id == "personnel_training" && first > 0 && IsDesignation(doc.Tokens[first - 1].Text)) id = "military_aircraft";
         var m = new Mention(MentionKind.Item, id, first, end, new TextSpan(doc.Tokens[first].Start, doc.Tokens[end - 1].End), MentionForm.Term) { Term = term };
         doc.Mentions.Add(m);
     }

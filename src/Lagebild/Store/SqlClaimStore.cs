@@ -571,7 +571,7 @@ public abstract class SqlClaimStore : IClaimStore
                    SUM(CASE WHEN c.status = 'denied' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.status = 'hedged' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.negated THEN 1 ELSE 0 END),
-                   MIN(d.seen_at), MAX(d.seen_at)
+                   COALESCE(MIN(d.published), MIN(d.ingested_at)), COALESCE(MAX(d.published), MAX(d.ingested_at))
             FROM c JOIN documents d ON d.id = c.document_id
             {Where(filter, cmd)}
             GROUP BY c.supplier, c.recipient, c.item
