@@ -64,9 +64,13 @@ public sealed class AttributionFinder : IPipe
     private static bool[] QuoteMask(Document doc)
     {
         var mask = new bool[doc.Tokens.Count];
-        foreach (var q in doc.Quotes)
-            foreach (var t in doc.Tokens)
-                if (q.Span.Contains(t.Start)) mask[t.Index] = true;
+        int qi = 0;
+        // Quotes and tokens are both in text order: one merge pass.
+        foreach (var t in doc.Tokens)
+        {
+            while (qi < doc.Quotes.Count && doc.Quotes[qi].Span.End <= t.Start) qi++;
+            if (qi < doc.Quotes.Count && doc.Quotes[qi].Span.Contains(t.Start)) mask[t.Index] = true;
+        }
         return mask;
     }
 

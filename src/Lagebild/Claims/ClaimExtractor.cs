@@ -33,6 +33,7 @@ public sealed class ClaimExtractor : IPipe
             for (int k = m.FirstToken; k < m.EndToken; k++)
                 if (mentionAt[k] == null || m.IsActor) mentionAt[k] = m;
         var speakerMask = SpeakerMask(doc);
+        var index = MentionIndex.Build(doc, AccusationContext);
         foreach (var s in doc.Sentences)
         {
             var para = doc.ParagraphAt(s.Span.Start);
@@ -185,7 +186,7 @@ public sealed class ClaimExtractor : IPipe
         var speakerState = SlotFiller.StateOf(doc, claimant);
         ClaimStatus status;
         // A negative statement from the supplier's side is a denial where it answers an accusation; else a refusal (alleged).
-        if (denial || f.Negated && speakerState != null && speakerState == f.Supplier && AccusationContext(doc)) status = ClaimStatus.Denied;
+        if (denial || f.Negated && speakerState != null && speakerState == f.Supplier && MentionIndex.For(doc).AccusationContext) status = ClaimStatus.Denied;
         else if (claimant == "reporter" && (f.Hedged || f.Reportative)) status = ClaimStatus.Hedged;
         else if (claimant == "?" && f.Hedged) status = ClaimStatus.Hedged;
         else status = claimant == "reporter" ? ClaimStatus.Asserted : ClaimStatus.Alleged;

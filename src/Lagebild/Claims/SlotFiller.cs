@@ -557,9 +557,9 @@ internal sealed class SlotFiller
 
     private static bool IsModelName(string w) => w.Any(char.IsDigit) || w.Length >= 3 && w.All(c => char.IsUpper(c) || c == '-');
 
-    private static bool InMention(Document doc, int k) => doc.Mentions.Any(m => m.FirstToken <= k && m.EndToken > k);
+    private static bool InMention(Document doc, int k) => MentionIndex.For(doc).InMention(k);
 
-    private static bool IsItemToken(Document doc, int k) => doc.Mentions.Any(m => m.Kind == MentionKind.Item && m.FirstToken <= k && m.EndToken > k);
+    private static bool IsItemToken(Document doc, int k) => MentionIndex.For(doc).InItem(k);
 
     /// <summary>A state adjective or possessive right before an item: where the item comes from.</summary>
     private Argument? OriginOf(Document doc, Mention item, Sentence s)

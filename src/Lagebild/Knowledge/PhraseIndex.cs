@@ -13,6 +13,7 @@ public sealed class PhraseIndex<T>
     private sealed record Entry(string[] Words, string[] Exact, bool CaseSensitive, T Value);
 
     public int Count { get; private set; }
+    private static readonly List<T> NoValues = new();
 
     public void Add(string phrase, T value, bool? caseSensitive = null)
     {
@@ -30,10 +31,11 @@ public sealed class PhraseIndex<T>
     /// <summary>All values of the longest phrase starting at token <paramref name="start"/>, and its length in tokens.</summary>
     public (int Length, List<T> Values) Match(IReadOnlyList<Token> tokens, int start, int end)
     {
-        if (!_byFirst.TryGetValue(tokens[start].Lower == null ? "" : Normalize.Key(tokens[start].Text), out var list))
-            return (0, new List<T>());
+        // Most tokens start no phrase: answer without allocating.
+        if (!_byFirst.TryGetValue(tokens[start].Lower, out var list) && !_byFirst.TryGetValue(Normalize.Key(tokens[start].Text), out list))
+            return (0, NoValues);
         int best = 0;
-        var values = new List<T>();
+        List<T>? values = null;
         foreach (var e in list)
         {
             if (e.Words.Length < best) break;
@@ -46,9 +48,9 @@ public sealed class PhraseIndex<T>
             }
             if (!ok) continue;
             best = e.Words.Length;
-            values.Add(e.Value);
+            (values ??= new List<T>()).Add(e.Value);
         }
-        return (best, values);
+        return (best, values ?? NoValues);
     }
 
     public bool ContainsWord(string word) => _byFirst.TryGetValue(Normalize.Key(word), out var l) && l.Any(e => e.Words.Length == 1);

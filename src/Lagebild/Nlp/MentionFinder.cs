@@ -352,7 +352,11 @@ public sealed class MentionFinder : IPipe
 
     private int CompanyByWordLength(IReadOnlyList<Token> toks, int i, int end)
     {
-        if (!toks[i].IsWord || !char.IsUpper(toks[i].Text[0]) || Grammar.Articles.Contains(toks[i].Text) || _data.IsOrgIntro(toks[i].Text)) return 0;
+        if (!toks[i].IsWord || !char.IsUpper(toks[i].Text[0])) return 0;
+        // Cheap test first: a company word must follow within the next few capitalised words.
+        bool companyWordAhead = false;
+        for (int k = i + 1; k < Math.Min(end, i + 6) && !companyWordAhead; k++) companyWordAhead = _data.Gazetteer.CompanyWords.Contains(toks[k].Text);
+        if (!companyWordAhead || Grammar.Articles.Contains(toks[i].Text) || _data.IsOrgIntro(toks[i].Text)) return 0;
         if (_data.Gazetteer.Phrases.Match(toks, i, end).Length > 0 || _data.Gazetteer.CompanyWords.Contains(toks[i].Text)) return 0;
         for (int k = i + 1; k < Math.Min(end, i + 6); k++)
         {
