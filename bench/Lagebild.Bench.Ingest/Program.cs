@@ -12,7 +12,8 @@ namespace Lagebild.Bench.Ingest;
 
 /// <summary>
 /// Ingest throughput and storage cost of the claim store, and graph query latency, on a generated corpus of invented
-/// articles (default 10,000). Single-threaded, like <c>lagebild ingest</c>. Not part of the unit tests.
+/// articles (default 10,000): single-threaded, and with one extraction thread per processor (at most 8) as
+/// <c>lagebild ingest</c> does by default. Not part of the unit tests.
 /// </summary>
 public static class Program
 {
@@ -72,6 +73,17 @@ public static class Program
         var extractOnlyDocsPerSecond = Math.Min(docs.Count, 2000) / clock.Elapsed.TotalSeconds;
         docs.Clear();
 
+        // Parallel extraction (as `lagebild ingest` does by default) into a second database.
+        IngestReport? parallel = null;
+        int parallelJobs = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        if (parallelJobs > 1)
+        {
+            var parallelDb = Path.Combine(dir, "bench-parallel.db");
+            foreach (var f in Directory.GetFiles(dir, "bench-parallel.db*")) File.Delete(f);
+            using var store = SqliteStore.Open(parallelDb);
+            parallel = new Ingestor(store, () => Extractor.Create(), new IngestOptions { Jobs = parallelJobs }).Run([corpusDir]);
+        }
+
         var dbPath = Path.Combine(dir, "bench.db");
         foreach (var f in Directory.GetFiles(dir, "bench.db*")) File.Delete(f);
         IngestReport first, second;
@@ -124,6 +136,11 @@ public static class Program
                 seconds = Math.Round(first.Elapsed.TotalSeconds, 2), documentsPerSecond = Math.Round(first.DocumentsPerSecond, 1),
                 extractOnlyDocumentsPerSecond = Math.Round(extractOnlyDocsPerSecond, 1),
             },
+            parallelIngest = parallel == null ? null : new
+            {
+                jobs = parallelJobs, added = parallel.Added, seconds = Math.Round(parallel.Elapsed.TotalSeconds, 2),
+                documentsPerSecond = Math.Round(parallel.DocumentsPerSecond, 1),
+            },
             reingest = new { skipped = second.Skipped, added = second.Added, seconds = Math.Round(second.Elapsed.TotalSeconds, 2), documentsPerSecond = Math.Round(second.DocumentsPerSecond, 1) },
             database = new
             {
@@ -137,10 +154,12 @@ public static class Program
             Console.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return 0;
         }
-        Console.WriteLine("Lagebild ingest benchmark (single thread, SQLite store)");
+        Console.WriteLine("Lagebild ingest benchmark (SQLite store; ingest single-threaded, then with parallel extraction)");
         Console.WriteLine($"machine   {Environment.ProcessorCount} processors, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         Console.WriteLine(string.Create(inv, $"corpus    {count:N0} generated invented articles in {files.Count} JSON lines files, {inputBytes / 1024.0 / 1024.0:0.0} MiB ({inputBytes / Math.Max(1, count):N0} bytes/article)"));
         Console.WriteLine(string.Create(inv, $"ingest    {first.Added:N0} added, {first.Skipped:N0} skipped, {first.Failures.Count} failed, {first.Claims:N0} claims in {first.Elapsed.TotalSeconds:0.0} s = {first.DocumentsPerSecond:N1} docs/s (extraction alone: {extractOnlyDocsPerSecond:N1} docs/s)"));
+        if (parallel != null)
+            Console.WriteLine(string.Create(inv, $"parallel  {parallelJobs} extraction threads: {parallel.Added:N0} added in {parallel.Elapsed.TotalSeconds:0.0} s = {parallel.DocumentsPerSecond:N1} docs/s"));
         Console.WriteLine(string.Create(inv, $"re-ingest {second.Skipped:N0} known documents skipped in {second.Elapsed.TotalSeconds:0.0} s = {second.DocumentsPerSecond:N1} docs/s"));
         Console.WriteLine(string.Create(inv, $"database  {dbBytes / 1024.0 / 1024.0:0.0} MiB = {dbBytes / Math.Max(1, stats.Documents):N0} bytes/document; {stats.Claims:N0} claims, {stats.Edges:N0} edges, {stats.Stories:N0} stories, {stats.Entities:N0} entities"));
         Console.WriteLine();

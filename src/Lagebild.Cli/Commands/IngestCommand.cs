@@ -23,15 +23,28 @@ public static class IngestCommand
             HelpName = "DIR",
         };
         var durable = new Option<bool>("--durable") { Description = "fsync every commit (survives power loss; slower)" };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Extraction threads (default: the number of processors, at most 8); writes stay on one thread",
+            HelpName = "N",
+            DefaultValueFactory = _ => 0,
+        };
         var paths = new Argument<string[]>("paths") { Description = "Files, directories or globs (.txt, .md, .jsonl, .json, .html)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Extract claims from articles and store them in the database") { db, knowledge, durable, paths };
+        var command = new Command("ingest", "Extract claims from articles and store them in the database") { db, knowledge, durable, jobs, paths };
         command.SetAction(parse => Run(parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(knowledge), parse.GetValue(durable),
-            Console.Out, Console.Error));
+            Console.Out, Console.Error, parse.GetValue(jobs)));
         return command;
     }
 
-    public static int Run(IReadOnlyList<string> paths, string dbPath, string? knowledge, bool durable, TextWriter stdout, TextWriter stderr)
+    /// <param name="jobs">Extraction threads; 0 picks the number of processors (at most 8).</param>
+    public static int Run(IReadOnlyList<string> paths, string dbPath, string? knowledge, bool durable, TextWriter stdout, TextWriter stderr, int jobs = 0)
     {
+        if (jobs < 0)
+        {
+            stderr.WriteLine("error: --jobs must be 0 (automatic) or more");
+            return 2;
+        }
+        if (jobs == 0) jobs = Math.Clamp(Environment.ProcessorCount, 1, 8);
         SqliteStore store;
         try
         {
@@ -48,6 +61,7 @@ public static class IngestCommand
             try
             {
                 extractor = Extractor.Create(knowledge);
+                extractor.PipelineFor("de"); // loads the language tables now, so a bad --knowledge table stops here
             }
             catch (Lagebild.Knowledge.KnowledgeException e)
             {
@@ -64,7 +78,9 @@ public static class IngestCommand
             IngestReport report;
             try
             {
-                var ingestor = new Ingestor(store, extractor);
+                var ingestor = jobs == 1
+                    ? new Ingestor(store, extractor)
+                    : new Ingestor(store, () => Extractor.Create(knowledge), new IngestOptions { Jobs = jobs });
                 report = CommandSupport.IsTerminal(stdout)
                     ? WithProgressBar(ingestor, paths, cancel.Token)
                     : ingestor.Run(paths, null, cancel.Token);

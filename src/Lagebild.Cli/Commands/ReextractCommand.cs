@@ -32,6 +32,7 @@ public static class ReextractCommand
         try
         {
             extractor = Extractor.Create(knowledge);
+            extractor.PipelineFor("de"); // loads the language tables now, so a bad --knowledge table stops here
         }
         catch (Lagebild.Knowledge.KnowledgeException e)
         {

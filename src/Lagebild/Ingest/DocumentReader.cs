@@ -19,7 +19,7 @@ public static class DocumentReader
 {
     /// <summary>Extensions picked up when a directory is given; other files there are ignored.</summary>
     public static IReadOnlySet<string> DirectoryExtensions { get; } =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl", ".ndjson" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt", ".md", ".json", ".jsonl", ".ndjson", ".html", ".htm" };
 
     /// <summary>
     /// Reads every path in order: a file, a directory (recursively, files with <see cref="DirectoryExtensions"/>,
@@ -57,8 +57,8 @@ public static class DocumentReader
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (!File.Exists(path))
             return [ReadResult.Fail(path, Directory.Exists(path) ? "is a directory, not a file" : "no such file or directory")];
-        if (extension is ".html" or ".htm")
-            return [ReadResult.Fail(path, "HTML not supported yet")];
+        if (HtmlReader.IsHtmlPath(path))
+            return [HtmlReader.ReadFile(path, options)];
 
         string text;
         try

@@ -385,7 +385,7 @@ public static partial class HtmlReader
             if (text.Length > 0) lines.Add(text);
             line.Clear();
         }
-        void Walk(INode node)
+        void Walk(INode node, int depth)
         {
             if (node is IText text)
             {
@@ -393,6 +393,11 @@ public static partial class HtmlReader
                 return;
             }
             if (node is not IElement el) return;
+            if (depth > MaxDepth)
+            {
+                line.Append(' ').Append(el.TextContent); // absurdly deep markup: its text, without descending further
+                return;
+            }
             bool block = BlockTags.Contains(el.LocalName);
             if (block)
             {
@@ -401,13 +406,16 @@ public static partial class HtmlReader
                 var length = Collapse(el.TextContent).Length;
                 if (el != root && length > 0 && LinkDensity(el) > 0.5 && el.LocalName is not ("h1" or "h2" or "h3")) return;
             }
-            foreach (var child in el.ChildNodes) Walk(child);
+            foreach (var child in el.ChildNodes) Walk(child, depth + 1);
             if (block) Flush();
             else if (el.LocalName is "img") line.Append(' ');
         }
-        Walk(root);
+        Walk(root, 0);
         Flush();
     }
+
+    /// <summary>Nesting depth below which <see cref="Flatten"/> stops recursing (real pages stay far above it).</summary>
+    private const int MaxDepth = 400;
 
     private static string Collapse(string s) => Whitespace().Replace(s, " ").Trim();
 

@@ -45,12 +45,18 @@ public static partial class Migrations
     /// <summary>Applies the migrations the database lacks; returns the schema version afterwards.</summary>
     public static int Apply(DbConnection connection, IReadOnlyList<Migration> migrations)
     {
-        using (var create = connection.CreateCommand())
+        int known = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        // An up-to-date database is only read, so a read-only file can still be queried.
+        int? existing = TryCurrentVersion(connection);
+        if (existing > known)
+            throw new StoreException($"the database has schema version {existing}, newer than this build of lagebild knows ({known}); use a newer lagebild");
+        if (existing == known) return known;
+        if (existing == null)
         {
+            using var create = connection.CreateCommand();
             create.CommandText = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
             create.ExecuteNonQuery();
         }
-        int known = migrations.Count == 0 ? 0 : migrations[^1].Version;
         while (true)
         {
             using var tx = connection.BeginTransaction();
@@ -80,6 +86,18 @@ public static partial class Migrations
             }
             tx.Commit();
         }
+    }
+
+    /// <summary>The schema version, or null when the database has no schema_version table yet.</summary>
+    private static int? TryCurrentVersion(DbConnection connection)
+    {
+        using (var probe = connection.CreateCommand())
+        {
+            probe.CommandText = "SELECT COUNT(*) FROM schema_version WHERE 1 = 0";
+            try { probe.ExecuteScalar(); }
+            catch (DbException) { return null; }
+        }
+        return CurrentVersion(connection);
     }
 
     public static int CurrentVersion(DbConnection connection, DbTransaction? tx = null)

@@ -70,9 +70,9 @@ public abstract class SqlClaimStore : IClaimStore
             long id;
             using (var insert = Sql.Command(Connection, tx, """
                 INSERT INTO documents (doc_key, url, url_key, sha256, outlet, title, published, published_offset, language,
-                                       source, full_text, ingested_at, extracted_at, seen_at, syndication_group, minhash)
+                                       source, ingested_at, extracted_at, seen_at, syndication_group, minhash)
                 VALUES (@key, @url, @url_key, @sha, @outlet, @title, @published, @offset, @lang,
-                        @source, @text, @now, @now, @seen, @group, @minhash)
+                        @source, @now, @now, @seen, @group, @minhash)
                 RETURNING id
                 """))
             {
@@ -86,12 +86,17 @@ public abstract class SqlClaimStore : IClaimStore
                 Sql.Add(insert, "@offset", document.Published is { } q ? (int)q.Offset.TotalMinutes : null);
                 Sql.Add(insert, "@lang", document.Lang);
                 Sql.Add(insert, "@source", document.Source);
-                Sql.Add(insert, "@text", document.Text);
                 Sql.Add(insert, "@now", Sql.Time(now));
                 Sql.Add(insert, "@seen", Sql.Time(document.Published ?? now));
                 Sql.Add(insert, "@group", group ?? 0L);
                 Sql.Add(insert, "@minhash", signature == null ? null : Syndication.ToBytes(signature));
                 id = Convert.ToInt64(insert.ExecuteScalar());
+            }
+            using (var text = Sql.Command(Connection, tx, "INSERT INTO document_texts (document_id, full_text) VALUES (@id, @text)"))
+            {
+                Sql.Add(text, "@id", id);
+                Sql.Add(text, "@text", document.Text);
+                text.ExecuteNonQuery();
             }
             if (group == null)
             {
@@ -112,7 +117,8 @@ public abstract class SqlClaimStore : IClaimStore
                     band.ExecuteNonQuery();
                 }
             }
-            WriteAnnotations(id, document, tx);
+            var published = document.Published is { } pd ? Sql.Time(pd) : null;
+            WriteAnnotations(id, document, tx, new ClaimContext(group ?? id, published, Sql.Time(document.Published ?? now)));
             tx.Commit();
             CommitCaches();
             return AddResult.New(id);
@@ -154,16 +160,21 @@ public abstract class SqlClaimStore : IClaimStore
     /// <summary>The syndication group of the most similar stored text at or above the threshold, or null.</summary>
     private long? FindSyndicationGroup(uint[] signature, long[] bands, DbTransaction tx)
     {
-        var sql = new StringBuilder("SELECT DISTINCT d.id, d.syndication_group, d.minhash FROM syndication_bands b JOIN documents d ON d.id = b.document_id WHERE ");
+        // Candidates share at least one band bucket; those sharing the most are the likeliest copies, so only the
+        // top few are compared in full (a template-like text can share buckets with many others).
+        var sql = new StringBuilder("""
+            SELECT d.id, d.syndication_group, d.minhash
+            FROM (SELECT document_id, COUNT(*) AS hits FROM syndication_bands WHERE
+            """);
         using var cmd = Sql.Command(Connection, tx, "");
         for (int b = 0; b < bands.Length; b++)
         {
             if (b > 0) sql.Append(" OR ");
-            sql.Append($"(b.band = @b{b} AND b.bucket = @k{b})");
+            sql.Append($"(band = @b{b} AND bucket = @k{b})");
             Sql.Add(cmd, $"@b{b}", b);
             Sql.Add(cmd, $"@k{b}", bands[b]);
         }
-        sql.Append(" ORDER BY d.id LIMIT 500");
+        sql.Append(" GROUP BY document_id ORDER BY hits DESC, document_id LIMIT 32) x JOIN documents d ON d.id = x.document_id");
         cmd.CommandText = sql.ToString();
         long? best = null;
         double bestScore = 0;
@@ -194,6 +205,14 @@ public abstract class SqlClaimStore : IClaimStore
                 Sql.Add(upd, "@d", documentId);
                 if (upd.ExecuteNonQuery() != 1) throw new StoreException($"no stored document with id {documentId}");
             }
+            ClaimContext context;
+            using (var sel = Sql.Command(Connection, tx, "SELECT syndication_group, published, seen_at FROM documents WHERE id = @d"))
+            {
+                Sql.Add(sel, "@d", documentId);
+                using var r = sel.ExecuteReader();
+                r.Read();
+                context = new ClaimContext(Sql.Long(r, 0), Sql.Text(r, 1), r.GetString(2));
+            }
             foreach (var sql in new[]
             {
                 "DELETE FROM claim_chain WHERE claim_id IN (SELECT id FROM claims WHERE document_id = @d)",
@@ -206,7 +225,7 @@ public abstract class SqlClaimStore : IClaimStore
                 Sql.Add(del, "@d", documentId);
                 del.ExecuteNonQuery();
             }
-            WriteAnnotations(documentId, analysed, tx);
+            WriteAnnotations(documentId, analysed, tx, context);
             tx.Commit();
             CommitCaches();
         }
@@ -229,7 +248,10 @@ public abstract class SqlClaimStore : IClaimStore
         _ => EntityLabels.Item,
     };
 
-    private void WriteAnnotations(long documentId, Document doc, DbTransaction tx)
+    /// <summary>What each claim row repeats from its document, so the graph needs no join (schema 2).</summary>
+    private sealed record ClaimContext(long Story, string? Published, string SeenAt);
+
+    private void WriteAnnotations(long documentId, Document doc, DbTransaction tx, ClaimContext context)
     {
         using var insertEntity = Sql.Command(Connection, tx,
             "INSERT INTO entities (entity_key, kind, label) VALUES (@key, @kind, @label) ON CONFLICT (entity_key) DO NOTHING");
@@ -333,15 +355,18 @@ public abstract class SqlClaimStore : IClaimStore
             INSERT INTO claims (document_id, seq, supplier, recipient, item, negated, undirected, supplier_inferred, recipient_inferred,
                                 claimant, status, evidence_start, evidence_end, evidence_text, cue_start, cue_end,
                                 supplier_start, supplier_end, recipient_start, recipient_end, item_start, item_end,
-                                attribution_start, attribution_end, frame)
+                                attribution_start, attribution_end, frame, story, published, seen_at)
             VALUES (@doc, @seq, @supplier, @recipient, @item, @negated, @undirected, @si, @ri,
-                    @claimant, @status, @es, @ee, @et, @cs, @ce, @ss, @se, @rs, @re, @is, @ie, @as, @ae, @frame)
+                    @claimant, @status, @es, @ee, @et, @cs, @ce, @ss, @se, @rs, @re, @is, @ie, @as, @ae, @frame, @story, @published, @seen)
             RETURNING id
             """);
         foreach (var name in new[] { "@doc", "@seq", "@supplier", "@recipient", "@item", "@negated", "@undirected", "@si", "@ri", "@claimant", "@status",
-                     "@es", "@ee", "@et", "@cs", "@ce", "@ss", "@se", "@rs", "@re", "@is", "@ie", "@as", "@ae", "@frame" })
+                     "@es", "@ee", "@et", "@cs", "@ce", "@ss", "@se", "@rs", "@re", "@is", "@ie", "@as", "@ae", "@frame", "@story", "@published", "@seen" })
             Sql.Add(c, name, null);
         Sql.Set(c, "@doc", documentId);
+        Sql.Set(c, "@story", context.Story);
+        Sql.Set(c, "@published", context.Published);
+        Sql.Set(c, "@seen", context.SeenAt);
         using var chain = Sql.Command(Connection, tx, "INSERT INTO claim_chain (claim_id, position, name) VALUES (@claim, @pos, @name)");
         Sql.Add(chain, "@claim", 0L); Sql.Add(chain, "@pos", 0); Sql.Add(chain, "@name", "");
         for (int i = 0; i < doc.Claims.Count; i++)
@@ -406,9 +431,9 @@ public abstract class SqlClaimStore : IClaimStore
     public StoredDocument? GetDocument(long documentId)
     {
         using var cmd = Sql.Command(Connection, null, """
-            SELECT id, doc_key, url, outlet, title, published, published_offset, language, full_text, sha256, source,
-                   ingested_at, extracted_at, syndication_group
-            FROM documents WHERE id = @id
+            SELECT d.id, d.doc_key, d.url, d.outlet, d.title, d.published, d.published_offset, d.language, t.full_text, d.sha256, d.source,
+                   d.ingested_at, d.extracted_at, d.syndication_group
+            FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = @id
             """);
         Sql.Add(cmd, "@id", documentId);
         using var r = cmd.ExecuteReader();
@@ -534,17 +559,16 @@ public abstract class SqlClaimStore : IClaimStore
 
     /// <summary>
     /// Claims with undirected ones also read the other way round ("exchanged between A and B" supports A -> B and B -> A).
+    /// A subquery rather than a common table expression, so filters on the outer query reach the indexes of both arms.
     /// </summary>
     private const string DirectedClaims = """
-        WITH c AS (
-            SELECT id, supplier, recipient, item, negated, undirected, status, claimant, document_id, evidence_start, evidence_end,
-                   evidence_text, cue_start, cue_end
-            FROM claims
-            UNION ALL
-            SELECT id, recipient, supplier, item, negated, undirected, status, claimant, document_id, evidence_start, evidence_end,
-                   evidence_text, cue_start, cue_end
-            FROM claims WHERE undirected AND supplier <> recipient
-        )
+        (SELECT id, supplier, recipient, item, negated, undirected, status, claimant, document_id, evidence_start, evidence_end,
+                evidence_text, cue_start, cue_end, story, published, seen_at
+         FROM claims
+         UNION ALL
+         SELECT id, recipient, supplier, item, negated, undirected, status, claimant, document_id, evidence_start, evidence_end,
+                evidence_text, cue_start, cue_end, story, published, seen_at
+         FROM claims WHERE undirected AND supplier <> recipient) c
         """;
 
     private static string Where(GraphFilter filter, DbCommand cmd)
@@ -553,7 +577,7 @@ public abstract class SqlClaimStore : IClaimStore
         if (filter.Supplier != null) { conditions.Add("c.supplier = @supplier"); Sql.Add(cmd, "@supplier", filter.Supplier); }
         if (filter.Recipient != null) { conditions.Add("c.recipient = @recipient"); Sql.Add(cmd, "@recipient", filter.Recipient); }
         if (filter.Item != null) { conditions.Add("c.item = @item"); Sql.Add(cmd, "@item", filter.Item); }
-        if (filter.Since != null) { conditions.Add("d.seen_at >= @since"); Sql.Add(cmd, "@since", Sql.Time(filter.Since.Value)); }
+        if (filter.Since != null) { conditions.Add("c.seen_at >= @since"); Sql.Add(cmd, "@since", Sql.Time(filter.Since.Value)); }
         return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
     }
 
@@ -561,18 +585,19 @@ public abstract class SqlClaimStore : IClaimStore
     {
         filter = filter.Normalise();
         using var cmd = Sql.Command(Connection, null, "");
-        cmd.CommandText = DirectedClaims + $"""
+        // A sentence is (document, start offset): one integer key, as offsets stay far below 2^32.
+        cmd.CommandText = $"""
             SELECT c.supplier, c.recipient, c.item,
-                   COUNT(DISTINCT CAST(c.document_id AS TEXT) || ':' || CAST(c.evidence_start AS TEXT)) AS evidence,
-                   COUNT(DISTINCT d.syndication_group) AS sources,
+                   COUNT(DISTINCT c.document_id * 4294967296 + c.evidence_start) AS evidence,
+                   COUNT(DISTINCT c.story) AS sources,
                    COUNT(DISTINCT c.claimant) AS claimants,
                    SUM(CASE WHEN c.status = 'asserted' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.status = 'alleged' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.status = 'denied' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.status = 'hedged' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN c.negated THEN 1 ELSE 0 END),
-                   COALESCE(MIN(d.published), MIN(d.ingested_at)), COALESCE(MAX(d.published), MAX(d.ingested_at))
-            FROM c JOIN documents d ON d.id = c.document_id
+                   COALESCE(MIN(c.published), MIN(c.seen_at)), COALESCE(MAX(c.published), MAX(c.seen_at))
+            FROM {DirectedClaims}
             {Where(filter, cmd)}
             GROUP BY c.supplier, c.recipient, c.item
             ORDER BY evidence DESC, sources DESC, c.supplier, c.recipient, c.item
@@ -599,13 +624,13 @@ public abstract class SqlClaimStore : IClaimStore
     {
         filter = filter.Normalise();
         using var cmd = Sql.Command(Connection, null, "");
-        cmd.CommandText = DirectedClaims + $"""
+        cmd.CommandText = $"""
             SELECT c.id, c.document_id, c.supplier, c.recipient, c.item, c.negated, c.undirected, c.claimant, c.status,
                    c.evidence_text, c.evidence_start, c.evidence_end, c.cue_start, c.cue_end,
                    d.outlet, d.title, d.url, d.published, d.published_offset, d.syndication_group
-            FROM c JOIN documents d ON d.id = c.document_id
+            FROM {DirectedClaims} JOIN documents d ON d.id = c.document_id
             {Where(filter, cmd)}
-            ORDER BY d.seen_at, c.document_id, c.evidence_start, c.id
+            ORDER BY c.seen_at, c.document_id, c.evidence_start, c.id
             """;
         var items = new List<EvidenceItem>();
         using (var r = cmd.ExecuteReader())
@@ -675,7 +700,7 @@ public abstract class SqlClaimStore : IClaimStore
             Entities = Sql.Scalar(Connection, "SELECT COUNT(*) FROM entities"),
             Mentions = Sql.Scalar(Connection, "SELECT COUNT(*) FROM mentions"),
             Quotes = Sql.Scalar(Connection, "SELECT COUNT(*) FROM quotes"),
-            Edges = Sql.Scalar(Connection, DirectedClaims + "SELECT COUNT(*) FROM (SELECT supplier, recipient, item FROM c GROUP BY supplier, recipient, item) e"),
+            Edges = Sql.Scalar(Connection, $"SELECT COUNT(*) FROM (SELECT c.supplier, c.recipient, c.item FROM {DirectedClaims} GROUP BY c.supplier, c.recipient, c.item) e"),
             Stories = Sql.Scalar(Connection, "SELECT COUNT(DISTINCT syndication_group) FROM documents"),
             Outlets = Sql.Scalar(Connection, "SELECT COUNT(DISTINCT outlet) FROM documents"),
             Languages = languages,

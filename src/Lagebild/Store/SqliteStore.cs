@@ -47,6 +47,7 @@ public sealed class SqliteStore : SqlClaimStore
         {
             connection.Open();
             Pragmas(connection, options);
+            RefuseForeignDatabase(connection, path);
             var store = new SqliteStore(connection, full);
             store.Migrate(Migrations.Load(Dialect));
             return store;
@@ -82,6 +83,18 @@ public sealed class SqliteStore : SqlClaimStore
             PRAGMA busy_timeout = {(int)options.BusyTimeout.TotalMilliseconds};
             """;
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>An SQLite file with tables but without our schema_version belongs to something else: do not add tables to it.</summary>
+    private static void RefuseForeignDatabase(SqliteConnection connection, string path)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT SUM(CASE WHEN name = 'schema_version' THEN 1 ELSE 0 END), COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        long ours = r.IsDBNull(0) ? 0 : r.GetInt64(0), tables = r.GetInt64(1);
+        if (ours == 0 && tables > 0)
+            throw new StoreException($"{path}: not a Lagebild database (an SQLite file with {tables} other table(s)); choose another --db");
     }
 
     protected override long? DatabaseBytes()

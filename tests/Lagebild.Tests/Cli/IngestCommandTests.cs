@@ -100,6 +100,35 @@ public sealed class IngestCommandTests
     }
 
     [Fact]
+    public void ParallelExtraction_StoresTheSameDocumentsInTheSameOrder()
+    {
+        using var dir = new TempDirectory();
+        string[] suppliers = ["Nordkorea", "Iran", "China", "Belarus", "Frankreich"];
+        for (int i = 0; i < 60; i++)
+            dir.Write($"in/a{i:D3}.txt", $"URL: https://example.invalid/p/{i}\nLANG: de\n\nErfundene Meldung {i}\n\n{suppliers[i % 5]} liefert Russland Kampfdrohnen, meldet Ausgabe {i}.\n");
+        dir.Write("in/a030-copy.txt", $"URL: https://example.invalid/p/30\nLANG: de\n\nKopie\n\nAnderer Text.\n");
+        dir.WriteBytes("in/a031-bad.txt", [0xC3, 0x28]);
+
+        var results = new List<List<string>>();
+        foreach (var jobs in new[] { 1, 4 })
+        {
+            var db = Path.Combine(dir.Path, $"jobs{jobs}.db");
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.Equal(1, IngestCommand.Run([Path.Combine(dir.Path, "in")], db, null, false, stdout, stderr, jobs));
+            Assert.Contains("60 new document(s)", stdout.ToString());
+            Assert.Contains("1 already stored (1 same URL, 0 same content)", stdout.ToString());
+            Assert.Contains("a031-bad.txt: not valid UTF-8", stderr.ToString());
+            using var store = SqliteStore.Open(db);
+            results.Add(store.DocumentIds().Select(id => store.LoadDocument(id)!).Select(d => $"{d.Url} {string.Join(";", d.Claims.Select(c => c.Supplier + c.Item))}").ToList());
+        }
+
+        Assert.Equal(results[0], results[1]);
+        Assert.Equal(60, results[0].Count);
+        Assert.Equal("https://example.invalid/p/0 KPdrones_uav", results[0][0]);
+    }
+
+    [Fact]
     public void UnopenableDatabase_IsExitCode2_WithTheReason()
     {
         using var dir = new TempDirectory();

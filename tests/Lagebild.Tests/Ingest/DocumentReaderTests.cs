@@ -99,10 +99,15 @@ public sealed class DocumentReaderTests
     }
 
     [Fact]
-    public void Html_IsNotSupportedYet()
+    public void Html_IsReadThroughTheHtmlReader_AlsoInDirectories()
     {
         using var dir = new TempDirectory();
-        Assert.Equal("HTML not supported yet", Single(dir.Write("seite.html", "<html><body>x</body></html>")).Error!.Problem);
+        var page = "<html><head><title>Werft liefert Fregatte</title></head><body><article><h1>Werft liefert Fregatte</h1>"
+                   + "<p>Die Werft an der Küste hat nach eigenen Angaben die zweite Fregatte an die Marine übergeben. Der Bau dauerte vier Jahre.</p>"
+                   + "<p>Eine dritte Fregatte soll im kommenden Jahr folgen, teilte das Unternehmen mit.</p></article></body></html>";
+        var doc = Single(dir.Write("seite.html", page)).Document!;
+        Assert.Contains("zweite Fregatte", doc.Text);
+        Assert.Contains(DocumentReader.ReadPaths(new[] { dir.Path }), r => r.Document?.Text.Contains("dritte Fregatte") == true);
     }
 
     [Fact]

@@ -246,6 +246,40 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
+    public void OldSchema_IsMigrated_AndItsDataBackfilled()
+    {
+        using var t = new TempStore();
+        t.Store.Dispose();
+        File.Delete(t.DbPath);
+        using (var c = new SqliteConnection($"Data Source={t.DbPath};Pooling=False"))
+        {
+            c.Open();
+            Assert.Equal(1, Migrations.Apply(c, Migrations.Load(SqliteStore.Dialect).Take(1).ToList()));
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO documents (id, doc_key, sha256, language, full_text, ingested_at, extracted_at, seen_at, syndication_group, published)
+                VALUES (7, 'old', 'abc', 'de', 'Nordkorea liefert Russland Granaten.', '2024-01-02T00:00:00.0000000Z', '2024-01-02T00:00:00.0000000Z',
+                        '2023-12-24T00:00:00.0000000Z', 7, '2023-12-24T00:00:00.0000000Z');
+                INSERT INTO claims (document_id, seq, supplier, recipient, item, negated, undirected, supplier_inferred, recipient_inferred,
+                                    claimant, status, evidence_start, evidence_end, evidence_text, cue_start, cue_end)
+                VALUES (7, 0, 'KP', 'RU', 'ammunition', 0, 0, 0, 0, 'reporter', 'asserted', 0, 35, 'Nordkorea liefert Russland Granaten.', 10, 17);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        var store = t.Reopen();
+
+        Assert.Equal(Migrations.Load(SqliteStore.Dialect).Count, store.SchemaVersion);
+        var edge = Assert.Single(store.Edges(GraphFilter.All));
+        Assert.Equal(("KP", "RU", "ammunition", 1, 1), (edge.Supplier, edge.Recipient, edge.Item, edge.Evidence, edge.Sources));
+        Assert.Equal(new DateTimeOffset(2023, 12, 24, 0, 0, 0, TimeSpan.Zero), edge.FirstSeen);
+        Assert.Single(store.Edges(new GraphFilter { Since = new DateTimeOffset(2023, 12, 1, 0, 0, 0, TimeSpan.Zero) }));
+        Assert.Empty(store.Edges(new GraphFilter { Since = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero) }));
+        Assert.Equal("Nordkorea liefert Russland Granaten.", store.LoadDocument(7)!.Text); // moved to document_texts
+        Assert.Equal("ammunition", Assert.Single(store.LoadDocument(7)!.Claims).Item);
+    }
+
+    [Fact]
     public void NewerSchema_IsRefused_NotTouched()
     {
         using var t = new TempStore();
@@ -278,6 +312,29 @@ public sealed class SqliteStoreTests
         Assert.Contains("no such database", noFile.Message);
         Assert.False(File.Exists(missing));
         Assert.Contains("does not exist", noDir.Message);
+    }
+
+    [Fact]
+    public void ForeignSqliteFile_IsRefused_AndLeftAlone()
+    {
+        using var t = new TempStore();
+        var other = Path.Combine(t.Dir, "other.db");
+        using (var c = new SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "CREATE TABLE contacts (name TEXT)";
+            cmd.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<StoreException>(() => SqliteStore.Open(other));
+
+        Assert.Contains("not a Lagebild database", e.Message);
+        using var check = new SqliteConnection($"Data Source={other};Pooling=False");
+        check.Open();
+        using var tables = check.CreateCommand();
+        tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        Assert.Equal(1L, tables.ExecuteScalar());
     }
 
     [Fact]
