@@ -10,6 +10,13 @@ namespace Lagebild.Cli.Commands;
 /// <summary>What the store verbs share: the --db and --format options, opening the store, and table/JSON/CSV output.</summary>
 internal static class CommandSupport
 {
+    /// <summary><c>--knowledge DIR</c>: extra language tables (same layout as Lang/) appended to the built-in ones.</summary>
+    public static Option<string?> KnowledgeOption() => new("--knowledge")
+    {
+        Description = "Directory with extra language tables (same layout as Lang/: de/states.tsv ...) added to the built-in ones",
+        HelpName = "DIR",
+    };
+
     public static Option<string> DbOption() => new("--db")
     {
         Description = "SQLite database file (default ./lagebild.db, or $LAGEBILD_DB)",

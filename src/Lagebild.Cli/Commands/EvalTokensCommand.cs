@@ -26,11 +26,7 @@ public static class EvalTokensCommand
             HelpName = "N",
             DefaultValueFactory = _ => 0,
         };
-        var knowledge = new Option<string?>("--knowledge")
-        {
-            Description = "Directory with extra language tables (de/abbreviations.tsv ...) added to the built-in ones",
-            HelpName = "DIR",
-        };
+        var knowledge = CommandSupport.KnowledgeOption();
         var files = new Argument<string[]>("files")
         {
             Description = "CoNLL-U files (.conllu or .conllu.gz)",

@@ -16,10 +16,7 @@ public static class ExtractCommand
         Description = "eval: the evaluation line format; json: full result with offsets; text: each claim with its evidence",
         DefaultValueFactory = _ => "text",
     };
-    private static readonly Option<string?> Knowledge = new("--knowledge")
-    {
-        Description = "Directory with extra language tables (same layout as Lang/: de/states.tsv ...) added to the built-in ones",
-    };
+    private static readonly Option<string?> Knowledge = CommandSupport.KnowledgeOption();
     private static readonly Argument<string[]> Paths = new("paths") { Description = "Files, directories or globs", Arity = ArgumentArity.OneOrMore };
 
     public static Command Create()

@@ -17,11 +17,7 @@ public static class IngestCommand
     public static Command Create()
     {
         var db = CommandSupport.DbOption();
-        var knowledge = new Option<string?>("--knowledge")
-        {
-            Description = "Directory with extra language tables added to the built-in ones",
-            HelpName = "DIR",
-        };
+        var knowledge = CommandSupport.KnowledgeOption();
         var durable = new Option<bool>("--durable") { Description = "fsync every commit (survives power loss; slower)" };
         var jobs = new Option<int>("--jobs", "-j")
         {

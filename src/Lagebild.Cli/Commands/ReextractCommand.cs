@@ -14,11 +14,7 @@ public static class ReextractCommand
     public static Command Create()
     {
         var db = CommandSupport.DbOption();
-        var knowledge = new Option<string?>("--knowledge")
-        {
-            Description = "Directory with extra language tables added to the built-in ones",
-            HelpName = "DIR",
-        };
+        var knowledge = CommandSupport.KnowledgeOption();
         var command = new Command("reextract", "Re-run claim extraction over the stored documents (after rules or tables changed)") { db, knowledge };
         command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(knowledge), Console.Out, Console.Error));
         return command;
