@@ -13,12 +13,9 @@ internal sealed class ClauseSegmenter
 
     public ClauseSegmenter(LanguageData data) { _data = data; }
 
-    private IReadOnlyList<Token>? _tokens;
-
     public List<Clause> Split(Document doc, Sentence s, Mention?[] mentionAt)
     {
         var toks = doc.Tokens;
-        _tokens = toks;
         var starts = new List<(int Index, ClauseKind Kind)> { (s.FirstToken, ClauseKind.Main) };
         // "X - eine Einschub - Y": paired dashes enclose a parenthesis; the clause goes on around it.
         int dashes = 0;
@@ -69,7 +66,7 @@ internal sealed class ClauseSegmenter
                 continue;
             }
             if (Grammar.Coordinators.Contains(t.Text) && t.Lower is "und" or "aber" or "doch" or "sondern" or "and" or "but" && HasVerb(toks, starts[^1].Index, i) && HasVerb(toks, i + 1, NextBoundary(toks, i + 1, s.EndToken))
-                && i + 1 < s.EndToken && StartsClause(toks[i + 1], mentionAt[i + 1]))
+                && i + 1 < s.EndToken && StartsClause(toks, i + 1, mentionAt[i + 1]))
             {
                 starts.Add((i + 1, ClauseKind.Main));
             }
@@ -94,10 +91,12 @@ internal sealed class ClauseSegmenter
     }
 
     /// <summary>After "und": a verb, adverb or preposition starts a clause; a noun phrase continues an enumeration.</summary>
-    private bool StartsClause(Token next, Mention? mention)
+    private bool StartsClause(IReadOnlyList<Token> toks, int i, Mention? mention)
     {
-        if (mention != null && !_data.NounsCapitalized && mention.IsActor && mention.EndToken < _tokens!.Count
-            && (Grammar.Auxiliaries.Contains(_tokens[mention.EndToken].Text) || _data.Frames.Verb(_tokens[mention.EndToken].Text) != null)) return true;
+        var next = toks[i];
+        // English "..., and Lithuania delivered ...": a new subject followed by its own verb.
+        if (mention != null && !_data.NounsCapitalized && mention.IsActor && mention.EndToken < toks.Count
+            && (Grammar.Auxiliaries.Contains(toks[mention.EndToken].Text) || _data.Frames.Verb(toks[mention.EndToken].Text) != null)) return true;
         if (mention != null || !next.IsWord) return false;
         if (Grammar.Auxiliaries.Contains(next.Text) || _data.Frames.Verb(next.Text) != null) return true;
         if (Grammar.Articles.Contains(next.Text) || char.IsUpper(next.Text[0])) return false;
