@@ -89,8 +89,10 @@ public sealed class QuoteFinder : IPipe
     {
         var toks = doc.Tokens;
         int i = close + 1;
-        if (i < toks.Count && toks[i].Text == ",") i++;
-        int sentenceEnd = SentenceEnd(doc, close);
+        bool comma = i < toks.Count && toks[i].Text == ",";
+        if (comma) i++;
+        // Only '„...“, sagte X' reaches into what the splitter made the next sentence.
+        int sentenceEnd = comma ? SentenceEnd(doc, close) : Math.Min(SentenceEnd(doc, close), doc.Sentences[Math.Max(0, toks[close].Sentence)].EndToken);
         for (int k = i; k < Math.Min(sentenceEnd, i + 10); k++)
         {
             if (toks[k].IsQuote) break;
@@ -117,7 +119,11 @@ public sealed class QuoteFinder : IPipe
                 var cue = new TextSpan(toks[k].Start, toks[k].End);
                 var owner = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken == k && m.Form == MentionForm.Possessive);
                 if (owner != null) return new Speaker(owner.Id, DisplayName(doc, owner), owner.Span, cue);
-                return FindSpeaker(doc, k + 1, open, cue) ?? FindSpeaker(doc, sentenceStart, k, cue, nearestLast: true);
+                // "Blinken sagte, China halte die „...“": after a comma or "dass" comes the reported clause, not the speaker.
+                bool reported = Enumerable.Range(k + 1, Math.Max(0, open - k - 1)).Any(j => toks[j].Text == "," || toks[j].Lower is "dass" or "that");
+                return reported
+                    ? FindSpeaker(doc, sentenceStart, k, cue, nearestLast: true) ?? FindSpeaker(doc, k + 1, open, cue)
+                    : FindSpeaker(doc, k + 1, open, cue) ?? FindSpeaker(doc, sentenceStart, k, cue, nearestLast: true);
             }
         }
         return null;
