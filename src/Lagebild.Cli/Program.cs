@@ -14,5 +14,6 @@ var root = new RootCommand("Lagebild: an evidence-backed map of who supplies wha
     ReextractCommand.Create(),
     LangIdCommand.Create(),
     LangIdCommand.CreateTrain(),
+    ServeCommand.Create(),
 };
 return root.Parse(args).Invoke();
