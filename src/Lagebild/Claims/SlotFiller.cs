@@ -26,11 +26,14 @@ internal sealed class SlotFiller
         for (int t = clause.First; t < clause.End; t++)
         {
             if (interrupting.Any(c => c.Contains(t))) continue;
-            var attribution = AttributionFinder.LayerFor(doc, layers, t);
-            var word = toks[t].Text;
             if (!toks[t].IsWord) continue;
+            var word = toks[t].Text;
+            var candidateVerbs = _data.Frames.Verbs(word);
+            var candidateNoun = _data.Frames.Noun(word);
+            if (candidateVerbs.Count == 0 && candidateNoun == null) continue;
+            var attribution = AttributionFinder.LayerFor(doc, layers, t);
             // A word inside a name or an item term ("Armed Forces", "arms") is no verb; nor a participle before an item ("armed drones").
-            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized || InMention(doc, t) || !_data.NounsCapitalized && t + 1 < s.EndToken && IsItemToken(doc, t + 1) && word.EndsWith("ed") && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || Grammar.Prepositions.Contains(toks[t - 1].Text)) ? null : _data.Frames.Verbs(word).FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
+            var verb = char.IsUpper(word[0]) && t != s.FirstToken && _data.NounsCapitalized || InMention(doc, t) || !_data.NounsCapitalized && t + 1 < s.EndToken && IsItemToken(doc, t + 1) && word.EndsWith("ed") && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || Grammar.Prepositions.Contains(toks[t - 1].Text)) ? null : candidateVerbs.FirstOrDefault(f => RequirementsMet(doc, clause, t, f));
             // English homographs ("the support", "China's supplies"): after a determiner or possessive it is the noun.
             if (verb != null && !_data.NounsCapitalized && t > s.FirstToken && (Grammar.Articles.Contains(toks[t - 1].Text) || toks[t - 1].Text is "'s" or "’s"
                 || Grammar.Prepositions.Contains(toks[t - 1].Text) && toks[t - 1].Lower != "to" && !word.EndsWith("ing")
@@ -42,7 +45,7 @@ internal sealed class SlotFiller
                 foreach (var c in VerbFrame(doc, s, clause, clauses, allArgs, mentions, attribution, t, verb)) { any = true; yield return c; }
                 if (any || _data.NounsCapitalized) continue;
             }
-            var noun = _data.Frames.Noun(word);
+            var noun = candidateNoun;
             if (noun != null && !(t == s.FirstToken && _data.Frames.Verb(word) != null && _data.NounsCapitalized))
                 foreach (var c in NounFrame(doc, s, clause, allArgs, mentions, attribution, t, noun.Value.Frame, noun.Value.Modifier)) yield return c;
         }

@@ -117,8 +117,19 @@ public sealed class Gazetteer
         return null;
     }
 
+    private readonly Dictionary<string, string?> _roleCache = new(StringComparer.Ordinal);
+
     /// <summary>Role kind of a noun, including productive compounds ("Kreml-Sprecher", "Regierungssprecherin").</summary>
     public string? RoleOf(string word)
+    {
+        // Asked for most tokens several times: remember the answer (one gazetteer per pipeline, so no sharing across threads).
+        if (_roleCache.TryGetValue(word, out var cached)) return cached;
+        var kind = ComputeRole(word);
+        if (_roleCache.Count < 200_000) _roleCache[word] = kind;
+        return kind;
+    }
+
+    private string? ComputeRole(string word)
     {
         if (Roles.TryGetValue(word, out var kind)) return kind;
         var lower = word.ToLowerInvariant();

@@ -16,7 +16,18 @@ public sealed class LanguageData
     /// <summary>Verb forms whose subject carries out the supply their object noun names ("genehmigte den Verkauf").</summary>
     public required HashSet<string> AgentiveVerbs { get; init; }
 
+    private readonly Dictionary<string, bool> _orgIntroCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _actorNounCache = new(StringComparer.Ordinal);
+
     public bool IsOrgIntro(string word)
+    {
+        if (_orgIntroCache.TryGetValue(word, out var known)) return known;
+        var result = ComputeOrgIntro(word);
+        if (_orgIntroCache.Count < 200_000) _orgIntroCache[word] = result;
+        return result;
+    }
+
+    private bool ComputeOrgIntro(string word)
     {
         var w = word.ToLowerInvariant();
         foreach (var h in OrgIntroHeads) if (w == h || w.EndsWith(h) && w.Length > h.Length + 2) return true;
@@ -66,6 +77,14 @@ public sealed class LanguageData
 
     /// <summary>True when the word is an actor noun or a compound ending in one ("Rüstungsindustrie").</summary>
     public bool IsActorNoun(string word)
+    {
+        if (_actorNounCache.TryGetValue(word, out var known)) return known;
+        var result = ComputeActorNoun(word);
+        if (_actorNounCache.Count < 200_000) _actorNounCache[word] = result;
+        return result;
+    }
+
+    private bool ComputeActorNoun(string word)
     {
         if (ActorNouns.Contains(word)) return true;
         var w = word.ToLowerInvariant();
