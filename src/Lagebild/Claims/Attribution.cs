@@ -6,7 +6,7 @@ public enum AttributionKind { Quote, ReportedSpeech, Source, Accusation, Denial 
 
 /// <summary>
 /// Who is speaking over a stretch of text: the claimant, the cue that says so, and the citation chain
-/// from the outlet to the innermost speaker ("Politico" -> "person:Kurt Campbell").
+/// from the outlet to the innermost speaker ("Politico" -> "person:Karl Weber").
 /// </summary>
 public sealed class Attribution
 {

@@ -5,7 +5,7 @@ using Lagebild.Text;
 namespace Lagebild.Claims;
 
 /// <summary>
-/// Decides who speaks in each sentence: a speech verb's subject ("sagte Kelley", "Campbell erklärte"),
+/// Decides who speaks in each sentence: a speech verb's subject ("sagte Stein", "Weber erklärte"),
 /// a source ("laut X", "nach Angaben von X", "X zufolge", "wie aus einem Bericht von X hervorgeht"),
 /// an accuser ("X wirft Y vor"), a denier ("X bestreitet"). Konjunktiv I carries the speaker into
 /// following sentences; "Das sagte X" reaches back to the sentence before.
@@ -168,7 +168,7 @@ public sealed class AttributionFinder : IPipe
 
     private Attribution? Speech(Document doc, Sentence s, int cueIndex, int last, TextSpan cue)
     {
-        // Inverted order first ("sagte Kelley", "..., said Patel"), then the subject before the verb ("Campbell erklärte").
+        // Inverted order first ("sagte Stein", "..., said Patel"), then the subject before the verb ("Weber erklärte").
         // "stressed that Germany ...": after "that" stands the reported clause, not the speaker.
         bool complement = last + 1 < s.EndToken && doc.Tokens[last + 1].Lower is "that" or "dass";
         // "is said to have supplied": a reportative passive, no speaker.
@@ -192,7 +192,7 @@ public sealed class AttributionFinder : IPipe
 
     private Attribution? SpeechNoun(Document doc, Sentence s, int i, TextSpan cue)
     {
-        // "Nach Campbells Worten", "Erklärungen Chinas", "Angaben des Ministeriums"
+        // "Nach Webers Worten", "Erklärungen Chinas", "Angaben des Ministeriums"
         var before = doc.Mentions.LastOrDefault(m => m.IsActor && m.EndToken == i && m.Form == MentionForm.Possessive);
         if (before != null) return new Attribution(AttributionKind.ReportedSpeech, ClaimantOf(doc, before.Id), s.Span, cue);
         var after = doc.Mentions.FirstOrDefault(m => m.IsActor && m.FirstToken > i && m.FirstToken <= i + 4 && m.FirstToken < s.EndToken

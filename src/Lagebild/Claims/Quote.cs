@@ -11,9 +11,9 @@ public sealed class Quote
     public TextSpan Span { get; }
     /// <summary>The quoted words only.</summary>
     public TextSpan Content { get; }
-    /// <summary>Canonical speaker id ("person:John Kelley", "CN", "org:NATO"), or null when anonymous.</summary>
+    /// <summary>Canonical speaker id ("person:Anna Stein", "CN", "org:NATO"), or null when anonymous.</summary>
     public string? Speaker { get; set; }
-    /// <summary>The speaker as the text names them, for display ("John Kelley", "Nato").</summary>
+    /// <summary>The speaker as the text names them, for display ("Anna Stein", "Nato").</summary>
     public string? SpeakerName { get; set; }
     public TextSpan? SpeakerSpan { get; set; }
     public TextSpan? CueSpan { get; set; }

@@ -4,7 +4,7 @@ namespace Lagebild.Graph;
 
 /// <summary>
 /// Kinds and readable labels of canonical ids: "CN" is the state China, "org:NATO" the organisation NATO,
-/// "person:Kurt Campbell" a person, "microelectronics" the item Microelectronics. Labels come from the
+/// "person:Karl Weber" a person, "microelectronics" the item Microelectronics. Labels come from the
 /// built-in language tables (shared/states.tsv, shared/items.tsv); an unknown id is its own label.
 /// </summary>
 public static class EntityLabels
@@ -44,7 +44,7 @@ public static class EntityLabels
         return State;
     }
 
-    /// <summary>"China" for "CN", "NATO" for "org:NATO", "Kurt Campbell" for "person:Kurt Campbell", the item's English label for an item id.</summary>
+    /// <summary>"China" for "CN", "NATO" for "org:NATO", "Karl Weber" for "person:Karl Weber", the item's English label for an item id.</summary>
     public static string Label(string id)
     {
         if (id.StartsWith("person:", StringComparison.Ordinal)) return id["person:".Length..];

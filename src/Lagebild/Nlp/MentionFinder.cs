@@ -53,7 +53,7 @@ public sealed partial class MentionFinder : IPipe
                 i += cw - 1;
                 continue;
             }
-            // Person names first: "Xi Jinping", "Kurt Campbell", "Mao Ning", also when a gazetteer word follows.
+            // Person names first: "Xi Jinping", "Karl Weber", "Mao Ning", also when a gazetteer word follows.
             int personLen = PersonLength(toks, i, s.EndToken, people);
             var (len, values) = g.Phrases.Match(toks, i, s.EndToken);
             if (personLen > len && personLen >= 2)
@@ -93,7 +93,7 @@ public sealed partial class MentionFinder : IPipe
                 i += olen;
                 continue;
             }
-            // "Kupol" after "IEMZ Kupol": a later short form of an organisation named before.
+            // "Nordwerk" after "Nordwerk Optik": a later short form of an organisation named before.
             if (char.IsUpper(word[0]) && orgAliases.TryGetValue(word, out var orgId))
             {
                 Add(doc, MentionKind.Organisation, orgId, i, i + 1, MentionForm.Surname, taken);
@@ -244,7 +244,7 @@ public sealed partial class MentionFinder : IPipe
         m.Affiliation = person.State;
     }
 
-    /// <summary>The role noun right before a name ("Außenminister Qin Gang", "der US-Diplomat John Kelley").</summary>
+    /// <summary>The role noun right before a name ("Außenminister Qin Gang", "der US-Diplomat Anna Stein").</summary>
     private string? RoleBefore(Document doc, int first)
     {
         for (int k = first - 1; k >= Math.Max(0, first - 3); k--)
@@ -256,7 +256,7 @@ public sealed partial class MentionFinder : IPipe
         return null;
     }
 
-    /// <summary>The role in an apposition after a name ("Julianne Smith, US-Botschafterin bei der Nato").</summary>
+    /// <summary>The role in an apposition after a name ("Eva Roth, US-Botschafterin bei der Nato").</summary>
     private string? RoleAfter(Document doc, int end)
     {
         if (end + 1 < doc.Tokens.Count && doc.Tokens[end].Text == ",")
@@ -267,7 +267,7 @@ public sealed partial class MentionFinder : IPipe
         return null;
     }
 
-    /// <summary>A state named in the person's role phrase: "der US-Diplomat John Kelley", "Julianne Smith, US-Botschafterin".</summary>
+    /// <summary>A state named in the person's role phrase: "der US-Diplomat Anna Stein", "Eva Roth, US-Botschafterin".</summary>
     private string? AffiliationNear(Document doc, int first, int end)
     {
         var g = _data.Gazetteer;

@@ -12,7 +12,7 @@ internal sealed class PersonRegistry
 
     public PersonRegistry(ISet<string>? familyNameFirst = null) { _familyNameFirst = familyNameFirst ?? new HashSet<string>(); }
 
-    /// <summary>The latest person whose role matches ("Diplomat" for "US-Diplomat John Kelley"), or of that state.</summary>
+    /// <summary>The latest person whose role matches ("Diplomat" for "US-Diplomat Anna Stein"), or of that state.</summary>
     public Person? ByRole(string roleWord, string? state)
     {
         var head = RoleHead(roleWord);
