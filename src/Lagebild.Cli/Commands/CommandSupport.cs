@@ -98,4 +98,39 @@ internal static class CommandSupport
 
     /// <summary>One CSV record (RFC 4180).</summary>
     public static string CsvLine(IEnumerable<object?> fields) => Lagebild.Graph.Csv.Line(fields);
+
+    /// <summary>
+    /// An extractor; with <c>--knowledge</c> every language's tables are loaded now, so a bad extra table is reported
+    /// before any document is read. Null (and the problem on stderr) when a table is broken.
+    /// </summary>
+    public static Extractor? CreateExtractor(string? knowledge, TextWriter stderr)
+    {
+        try
+        {
+            var extractor = Extractor.Create(knowledge);
+            // Built-in tables are checked by the tests; only an analyst's extra tables need checking before the run.
+            if (knowledge != null) foreach (var lang in Extractor.SupportedLanguages) extractor.PipelineFor(lang);
+            return extractor;
+        }
+        catch (Lagebild.Knowledge.KnowledgeException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>The readable documents of files, directories and globs; each bad input is reported on stderr and counted.</summary>
+    public static IEnumerable<Lagebild.Text.Document> ReadDocuments(IEnumerable<string> paths, TextWriter stderr, Action onFailure)
+    {
+        foreach (var result in Lagebild.Ingest.DocumentReader.ReadPaths(paths))
+        {
+            if (result.Error is { } error)
+            {
+                stderr.WriteLine($"error: {error.Source}: {error.Problem}");
+                onFailure();
+                continue;
+            }
+            yield return result.Document!;
+        }
+    }
 }

@@ -29,17 +29,11 @@ public static class ExtractCommand
 
     public static int Run(IEnumerable<string> paths, string format, string? knowledge, TextWriter stdout, TextWriter stderr)
     {
-        var extractor = Extractor.Create(knowledge);
+        var extractor = CommandSupport.CreateExtractor(knowledge, stderr);
+        if (extractor == null) return 2;
         int failures = 0;
-        foreach (var result in DocumentReader.ReadPaths(paths))
+        foreach (var doc in CommandSupport.ReadDocuments(paths, stderr, () => failures++))
         {
-            if (result.Error is { } error)
-            {
-                stderr.WriteLine($"error: {error.Source}: {error.Problem}");
-                failures++;
-                continue;
-            }
-            var doc = result.Document!;
             try
             {
                 extractor.Extract(doc);

@@ -53,17 +53,8 @@ public static class IngestCommand
         }
         using (store)
         {
-            Extractor extractor;
-            try
-            {
-                extractor = Extractor.Create(knowledge);
-                extractor.PipelineFor("de"); // loads the language tables now, so a bad --knowledge table stops here
-            }
-            catch (Lagebild.Knowledge.KnowledgeException e)
-            {
-                stderr.WriteLine($"error: {e.Message}");
-                return 2;
-            }
+            var extractor = CommandSupport.CreateExtractor(knowledge, stderr);
+            if (extractor == null) return 2;
             using var cancel = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {

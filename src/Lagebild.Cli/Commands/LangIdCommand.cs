@@ -62,15 +62,8 @@ public static class LangIdCommand
             return 2;
         }
         int failures = 0;
-        foreach (var result in DocumentReader.ReadPaths(paths))
+        foreach (var doc in CommandSupport.ReadDocuments(paths, stderr, () => failures++))
         {
-            if (result.Error is { } error)
-            {
-                stderr.WriteLine($"error: {error.Source}: {error.Problem}");
-                failures++;
-                continue;
-            }
-            var doc = result.Document!;
             var guess = identifier.Identify(doc.Text);
             var source = doc.Source ?? doc.Id;
             var confidence = Math.Round(guess.Confidence, 4);

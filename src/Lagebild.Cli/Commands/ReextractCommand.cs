@@ -24,17 +24,8 @@ public static class ReextractCommand
     {
         using var store = CommandSupport.Open(dbPath, create: false, stderr);
         if (store == null) return 2;
-        Extractor extractor;
-        try
-        {
-            extractor = Extractor.Create(knowledge);
-            extractor.PipelineFor("de"); // loads the language tables now, so a bad --knowledge table stops here
-        }
-        catch (Lagebild.Knowledge.KnowledgeException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+        var extractor = CommandSupport.CreateExtractor(knowledge, stderr);
+        if (extractor == null) return 2;
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = !cancel.IsCancellationRequested; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;

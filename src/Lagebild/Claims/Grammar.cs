@@ -26,7 +26,5 @@ public static class Grammar
     public static readonly HashSet<string> SubjectPronouns = Set("es", "er", "sie", "wir", "man", "it", "he", "she", "we", "they");
     public static readonly HashSet<string> DemonstrativeStarts = Set("das", "dies", "diese", "dieses", "dieser", "this", "that", "these");
 
-    public static bool IsOneOf(this HashSet<string> set, string word) => set.Contains(word);
-
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
 }

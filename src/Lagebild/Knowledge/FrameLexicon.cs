@@ -16,7 +16,6 @@ public sealed class FrameLexicon
     private bool _capitalizedNouns = true;
     public bool CapitalizedNouns => _capitalizedNouns;
 
-    public IReadOnlyDictionary<string, List<Frame>> VerbForms => _verbForms;
 
     public static FrameLexicon Load(TableSource source, string lang)
     {

@@ -15,7 +15,6 @@ public sealed class Gazetteer
     public PhraseIndex<ActorEntry> Phrases { get; } = new();
     /// <summary>First part of hyphenated compounds that names a state ("US" in "US-Diplomat").</summary>
     public Dictionary<string, string> CompoundPrefixes { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, string> StateNames { get; } = new();
     public HashSet<string> FirstNames { get; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Last words of company names ("Electronics", "Aviation"): a capitalised run ending in one is a company.</summary>
     public HashSet<string> CompanyWords { get; } = new(StringComparer.Ordinal);
@@ -35,7 +34,6 @@ public sealed class Gazetteer
         foreach (var row in source.Load("shared/states.tsv").All())
         {
             var iso = row["iso"];
-            g.StateNames[iso] = row["name_en"];
             foreach (var col in new[] { "name_en", "name_de" })
                 if (row[col].Length > 0 && (col == "name_" + lang)) g.AddState(iso, row[col], MentionForm.Name, lang);
         }

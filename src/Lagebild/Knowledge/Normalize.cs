@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Lagebild.Knowledge;
@@ -18,16 +17,6 @@ public static class Normalize
                 _ => char.ToLowerInvariant(ch),
             });
         }
-        return sb.ToString();
-    }
-
-    /// <summary>Accent-free lower case, for matching names written with or without diacritics.</summary>
-    public static string Fold(string s)
-    {
-        var d = Key(s).Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(d.Length);
-        foreach (var ch in d)
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark) sb.Append(ch);
         return sb.ToString();
     }
 }

@@ -46,7 +46,7 @@ public sealed class Table
     }
 
     /// <summary>Parses table text; <paramref name="name"/> is used in error messages.</summary>
-    public static Table Parse(string name, string text, string[]? expectedHeader = null)
+    public static Table Parse(string name, string text)
     {
         string[]? header = null;
         var rows = new List<string[]>();

@@ -26,14 +26,16 @@ public sealed partial class MentionFinder : IPipe
         var actorPhrases = new List<Mention>();
         var orgAliases = new Dictionary<string, string>(StringComparer.Ordinal);
         var people = new PersonRegistry(_data.Gazetteer.EastAsianFamilyNames);
+        // Tokens already inside a mention; sentences do not overlap, so one array serves the whole document.
+        var taken = new bool[doc.Tokens.Count];
         foreach (var sentence in doc.Sentences)
         {
             if (doc.ParagraphAt(sentence.Span.Start)?.Kind == ParagraphKind.Furniture) continue;
-            var taken = new bool[doc.Tokens.Count];
+            int firstOfSentence = doc.Mentions.Count;
             FindActors(doc, sentence, taken, people, orgAliases);
             FindItems(doc, sentence, taken);
             ResolveItemAnaphora(doc, sentence);
-            MergeActorPhrases(doc, sentence, actorPhrases);
+            MergeActorPhrases(doc, sentence, firstOfSentence, actorPhrases);
         }
         doc.Mentions.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.EndToken.CompareTo(a.EndToken));
     }
@@ -151,10 +153,11 @@ public sealed partial class MentionFinder : IPipe
     /// "die iranische Regierung", "chinesische Unternehmen", "Russlands Militärindustrie": a state adjective or
     /// genitive with an actor noun names the state as an actor. "Diese Firmen" refers back to the last such phrase.
     /// </summary>
-    private void MergeActorPhrases(Document doc, Sentence s, List<Mention> actorPhrases)
+    private void MergeActorPhrases(Document doc, Sentence s, int firstOfSentence, List<Mention> actorPhrases)
     {
         var toks = doc.Tokens;
-        for (int idx = 0; idx < doc.Mentions.Count; idx++)
+        // Only this sentence's mentions: they were appended after firstOfSentence (the list is sorted at the end).
+        for (int idx = firstOfSentence; idx < doc.Mentions.Count; idx++)
         {
             var m = doc.Mentions[idx];
             if (m.Kind != MentionKind.State || m.Form is not (MentionForm.Adjective or MentionForm.Possessive) || m.FirstToken < s.FirstToken || m.EndToken > s.EndToken) continue;
