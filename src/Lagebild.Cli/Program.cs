@@ -13,7 +13,8 @@ var root = new RootCommand("Lagebild: an evidence-backed map of who supplies wha
     ExportCommand.Create(),
     ReextractCommand.Create(),
     LangIdCommand.Create(),
-    LangIdCommand.CreateTrain(),
+    TrainCommand.Create(),
+    EvalNlpCommand.Create(),
     ServeCommand.Create(),
 };
 return root.Parse(args).Invoke();

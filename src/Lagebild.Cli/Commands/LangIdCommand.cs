@@ -23,8 +23,8 @@ public static class LangIdCommand
         return command;
     }
 
-    /// <summary>The <c>train</c> verb with its <c>langid</c> subcommand.</summary>
-    public static Command CreateTrain()
+    /// <summary>The <c>train langid</c> subcommand (the <c>train</c> verb is <see cref="TrainCommand"/>).</summary>
+    public static Command CreateTrainLangId()
     {
         var data = new Option<string>("--data")
         {
@@ -46,7 +46,7 @@ public static class LangIdCommand
         var langid = new Command("langid", "Train the language identification profile from the UD treebanks") { data, output, dev, top };
         langid.SetAction(parse => Train(parse.GetValue(data)!, parse.GetValue(output)!, parse.GetValue(dev), parse.GetValue(top),
             Console.Out, Console.Error));
-        return new Command("train", "Train a model shipped with Lagebild") { langid };
+        return langid;
     }
 
     public static int Run(IEnumerable<string> paths, bool json, string? modelPath, TextWriter stdout, TextWriter stderr)
