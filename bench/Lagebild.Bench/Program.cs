@@ -7,6 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lagebild.Knowledge;
 using Lagebild.Nlp;
+using Lagebild.Text;
 
 namespace Lagebild.Bench;
 
@@ -60,6 +61,10 @@ public static class Program
         [
             new("extract (full)", () => Extractor.Create().Extract, "claims", d => d.Claims.Count),
             new("tokens+sentences", () => TokensAndSentences().Run, "sentences", d => d.Sentences.Count),
+            // The trained models alone (on top of tokens and sentences), to hold the speed targets of issue 6:
+            // tagger + NER >= 100k words/s, all models including the parser >= 50k words/s.
+            new("tagger+NER", () => WithModels(ModelLayers.Tags | ModelLayers.Entities), "tagged", Tagged),
+            new("models (all)", () => WithModels(ModelLayers.All), "parsed", d => d.Tokens.Count(t => t.Deprel != null)),
         ];
         var results = cases.Select(c => Measure.Run(c, corpus, warmup, warmupSeconds, iterations)).ToList();
         long peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -68,6 +73,21 @@ public static class Program
         else PrintTable(corpus, warmup, warmupSeconds, iterations, results, peakWorkingSet);
         return 0;
     }
+
+    /// <summary>Tokens, sentences and the given model layers, one pipeline per language.</summary>
+    public static Func<Document, Document> WithModels(ModelLayers layers)
+    {
+        var pipelines = new Dictionary<string, Pipeline>();
+        return doc =>
+        {
+            if (!pipelines.TryGetValue(doc.Lang, out var p))
+                pipelines[doc.Lang] = p = new PipelineBuilder(new TableSource(), doc.Lang)
+                    .UseParagraphs().UseTokenizer().UseSentences().UseModels(layers).Build();
+            return p.Run(doc);
+        };
+    }
+
+    private static int Tagged(Document d) => d.Tokens.Count(t => t.Pos != null || t.Entity != null);
 
     /// <summary>The cheap front of the pipeline, to separate segmentation cost from extraction cost.</summary>
     public static Pipeline TokensAndSentences() =>

@@ -299,7 +299,7 @@ public sealed partial class MentionFinder : IPipe
         if (!IsNameWord(toks[i])) return 0;
         bool first = g.FirstNames.Contains(toks[i].Text);
         bool family = g.EastAsianFamilyNames.Contains(toks[i].Text);
-        if (!first && !family) return 0;
+        if (!first && !family) return RecognizedPersonLength(toks, i, end);
         int n = 1;
         while (i + n < end && n < 4 && IsNameWord(toks[i + n]) && !IsStateWord(toks, i + n, end)
                && (n == 1 || family || g.FirstNames.Contains(toks[i + n - 1].Text) || toks[i + n].Text.Length > 1 && IsLikelySurname(toks[i + n].Text)))
@@ -311,6 +311,23 @@ public sealed partial class MentionFinder : IPipe
         // A German noun after a first name is rarely a surname when it is a known item or role word.
         if (_data.Items.MatchWord(toks[i + n - 1].Text) != null || g.RoleOf(toks[i + n - 1].Text) != null) n--;
         return n >= 2 ? n : 0;
+    }
+
+    /// <summary>
+    /// A name the first-name table does not know, taken from the NER model: a B-PER/I-PER run of two to four
+    /// capitalised name words that are neither states nor items nor roles.
+    /// </summary>
+    private int RecognizedPersonLength(IReadOnlyList<Token> toks, int i, int end)
+    {
+        if (toks[i].Entity != "B-PER") return 0;
+        int n = 1;
+        while (i + n < end && toks[i + n].Entity == "I-PER") n++;
+        if (n is < 2 or > 4) return 0;
+        var g = _data.Gazetteer;
+        for (int k = i; k < i + n; k++)
+            if (!IsNameWord(toks[k]) || IsStateWord(toks, k, end) || _data.Items.MatchWord(toks[k].Text) != null || g.RoleOf(toks[k].Text) != null)
+                return 0;
+        return n;
     }
 
     private static bool IsLikelySurname(string w) => w.Length > 1 && char.IsUpper(w[0]);

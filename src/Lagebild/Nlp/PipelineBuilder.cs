@@ -1,11 +1,12 @@
 using Lagebild.Claims;
 using Lagebild.Knowledge;
+using Lagebild.Nlp.Models;
 using Lagebild.Text;
 
 namespace Lagebild.Nlp;
 
 /// <summary>
-/// Wires the steps of one language in one place: paragraphs, tokens, sentences, mentions, quotes,
+/// Wires the steps of one language in one place: paragraphs, tokens, sentences, trained models, mentions, quotes,
 /// attribution, claims. Data flows one way; each step adds a layer to the document.
 /// </summary>
 public sealed class PipelineBuilder
@@ -25,6 +26,9 @@ public sealed class PipelineBuilder
     public PipelineBuilder UseParagraphs() => Use(new ParagraphSegmenter(_source));
     public PipelineBuilder UseTokenizer() => Use(new Tokenizer(Abbrev));
     public PipelineBuilder UseSentences() => Use(new SentenceSplitter(Abbrev));
+    /// <summary>The trained models of the language (tags, lemmas, entities, syntax), where shipped.</summary>
+    public PipelineBuilder UseModels(ModelLayers layers = ModelLayers.All) =>
+        Use(new ModelAnnotator(NlpModelSet.ForLanguage(_lang), layers));
     public PipelineBuilder UseMentions() => Use(new MentionFinder(Data));
     public PipelineBuilder UseQuotes() => Use(new QuoteFinder(Data));
     public PipelineBuilder UseAttribution() => Use(new AttributionFinder(Data));
@@ -32,7 +36,7 @@ public sealed class PipelineBuilder
 
     /// <summary>The full extraction pipeline.</summary>
     public PipelineBuilder UseDefaults() =>
-        UseParagraphs().UseTokenizer().UseSentences().UseMentions().UseQuotes().UseAttribution().UseClaims();
+        UseParagraphs().UseTokenizer().UseSentences().UseModels().UseMentions().UseQuotes().UseAttribution().UseClaims();
 
     public Pipeline Build() => new(_lang, _steps.ToArray());
 }

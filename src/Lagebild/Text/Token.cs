@@ -26,6 +26,14 @@ public sealed class Token
     public string? Lemma { get; set; }
     /// <summary>Universal POS tag when a tagger supplied one.</summary>
     public string? Pos { get; set; }
+    /// <summary>Language-specific tag (STTS, PTB) when the tagger was trained on one.</summary>
+    public string? Xpos { get; set; }
+    /// <summary>BIO entity tag from the NER model ("B-PER", "I-ORG", "O"), or null when none ran.</summary>
+    public string? Entity { get; set; }
+    /// <summary>Index in <see cref="Document.Tokens"/> of the syntactic head, -1 for the root or when no parser ran.</summary>
+    public int Head { get; set; } = -1;
+    /// <summary>Dependency relation to the head (UD: nsubj, obj, obl...), or null when no parser ran.</summary>
+    public string? Deprel { get; set; }
 
     public bool IsWord => Kind == TokenKind.Word;
     public bool IsQuote => Kind is TokenKind.OpenQuote or TokenKind.CloseQuote or TokenKind.AmbiguousQuote;

@@ -62,6 +62,13 @@ public sealed class NlpModelSet
     public T? Get<T>(string kind) where T : class =>
         _models.GetOrAdd(kind, k => new Lazy<object?>(() => Load(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value as T;
 
+    /// <summary>Uses <paramref name="model"/> for <paramref name="kind"/> instead of a file (tests, embedding hosts).</summary>
+    public NlpModelSet With(string kind, object model)
+    {
+        _models[kind] = new Lazy<object?>(model);
+        return this;
+    }
+
     private object? Load(string kind)
     {
         var path = PathOf(kind);
