@@ -145,8 +145,31 @@ public sealed partial class MentionFinder : IPipe
                 var name = doc.Text[toks[i].Start..toks[i + clen - 1].End];
                 Add(doc, MentionKind.Organisation, "org:" + name, i, i + clen, MentionForm.Name, taken);
                 i += clen - 1;
+                continue;
+            }
+            // Last resort: an organisation the NER model recognised and no table lists ("Spacety China").
+            if (RecognizedOrganisationLength(toks, i, s.EndToken, taken) is int rlen and > 0)
+            {
+                var name = doc.Text[toks[i].Start..toks[i + rlen - 1].End];
+                Add(doc, MentionKind.Organisation, "org:" + name, i, i + rlen, MentionForm.Name, taken);
+                orgAliases.TryAdd(toks[i + rlen - 1].Text, "org:" + name);
+                i += rlen - 1;
             }
         }
+    }
+
+    /// <summary>A B-ORG/I-ORG run from the NER model that starts with a capitalised word, overlaps no other
+    /// mention, and is no item, role or frame word on its own.</summary>
+    private int RecognizedOrganisationLength(IReadOnlyList<Token> toks, int i, int end, bool[] taken)
+    {
+        if (toks[i].Entity != "B-ORG" || !toks[i].IsWord || !char.IsUpper(toks[i].Text[0])) return 0;
+        int n = 1;
+        while (i + n < end && toks[i + n].Entity == "I-ORG" && !taken[i + n]) n++;
+        if (n > 6 || i + n < end && toks[i + n].Entity == "I-ORG") return 0;
+        if (n == 1 && (_data.Items.MatchWord(toks[i].Text) != null || _data.Gazetteer.RoleOf(toks[i].Text) != null
+                       || _data.Frames.Noun(toks[i].Text) != null || _data.IsActorNoun(toks[i].Text) || toks[i].Text.Length < 3))
+            return 0;
+        return n;
     }
 
     /// <summary>
