@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using Lagebild.Knowledge;
+using Lagebild.Nlp.Learning;
+
+namespace Lagebild.Nlp.Entities;
+
+/// <summary>
+/// The knowledge tables (states, capitals, demonyms, organisations, leaders, first names, company words, role
+/// nouns) as token-sequence look-ups for NER features. Phrases are matched case-sensitively by hashing token texts,
+/// so a sentence is scanned without building strings. Loaded from the default tables (plus LAGEBILD_KNOWLEDGE, so
+/// an analyst's additions count) once per language.
+/// </summary>
+public sealed class NerGazetteer
+{
+    /// <summary>What a phrase is; one bit each, a phrase may carry several.</summary>
+    public enum Category { State, Capital, StandIn, Demonym, Adjective, Organisation, Company, Leader, FirstName, EastAsianFamily, CompanyWord, Role }
+    public const int CategoryCount = 12;
+    private const int PrefixBit = 1 << 30;   // a longer phrase continues from here
+    private const int MaxTokens = 8;
+
+    private static readonly ConcurrentDictionary<string, NerGazetteer> Cache = new();
+    private readonly Dictionary<ulong, int> _phrases = new();
+
+    public int PhraseCount => _phrases.Count;
+
+    /// <summary>The default tables of a language (cached).</summary>
+    public static NerGazetteer ForLanguage(string lang) => Cache.GetOrAdd(lang, l => Load(new TableSource(), l));
+
+    private static readonly string[] GermanAdjectiveEndings = ["", "e", "en", "er", "es", "em"];
+    private static readonly string[] LegalForms =
+        ["GmbH", "AG", "KG", "SE", "mbH", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "Corp", "Corp.", "Co.", "plc", "PLC", "S.A.", "SA", "N.V.", "e.V.", "Group", "Holding", "Konzern"];
+
+    public static NerGazetteer Load(TableSource source, string lang)
+    {
+        var g = new NerGazetteer();
+        var states = source.TryLoad("shared/states.tsv");
+        if (states != null)
+            foreach (var row in states.All())
+                if (states.HasColumn("name_" + lang)) g.Add(row["name_" + lang], Category.State);
+        var local = source.TryLoad($"{lang}/states.tsv");
+        if (local != null)
+            foreach (var row in local.All())
+            {
+                var surface = row["surface"];
+                switch (row["form"])
+                {
+                    case "adjective" when lang == "de" && surface.Length > 0 && char.IsLower(surface[0]):
+                        foreach (var end in GermanAdjectiveEndings) g.Add(surface + end, Category.Adjective);
+                        break;
+                    case "adjective": g.Add(surface, Category.Adjective); break;
+                    case "demonym": g.Add(surface, Category.Demonym); break;
+                    case "capital": g.Add(surface, Category.Capital); break;
+                    case "standin": g.Add(surface, Category.StandIn); break;
+                    case "compound": break;
+                    default: g.Add(surface, Category.State); break;
+                }
+            }
+        var orgs = source.TryLoad("shared/organisations.tsv");
+        if (orgs != null)
+            foreach (var row in orgs.All())
+                g.Add(row["surface"], row["type"] == "company" ? Category.Company : Category.Organisation);
+        var leaders = source.TryLoad("shared/leaders.tsv");
+        if (leaders != null)
+            foreach (var row in leaders.All())
+            {
+                var l = row["lang"];
+                if (l.Length == 0 || l == lang) g.Add(row["name"], Category.Leader);
+            }
+        var first = source.TryLoad($"{lang}/first_names.tsv");
+        if (first != null) foreach (var row in first.All()) g.Add(row["name"], Category.FirstName);
+        var eastAsian = source.TryLoad("shared/family_names_east_asian.tsv");
+        if (eastAsian != null) foreach (var row in eastAsian.All()) g.Add(row["name"], Category.EastAsianFamily);
+        var company = source.TryLoad("shared/company_words.tsv");
+        if (company != null) foreach (var row in company.All()) g.Add(row["word"], Category.CompanyWord);
+        foreach (var form in LegalForms) g.Add(form, Category.CompanyWord);
+        var roles = source.TryLoad($"{lang}/roles.tsv");
+        if (roles != null)
+            foreach (var row in roles.All())
+                if (row["kind"] != "suffix") g.Add(row["surface"], Category.Role);
+        return g;
+    }
+
+    /// <summary>Adds a phrase (words separated by spaces) of a category.</summary>
+    public void Add(string phrase, Category category)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || words.Length > MaxTokens) return;
+        ulong h = Seed;
+        for (int i = 0; i < words.Length; i++)
+        {
+            h = Extend(h, TokenHash(words[i]));
+            int flags = i == words.Length - 1 ? 1 << (int)category : PrefixBit;
+            _phrases[h] = _phrases.GetValueOrDefault(h) | flags;
+        }
+    }
+
+    private const ulong Seed = 0x5EED5EED5EEDUL;
+
+    public static ulong TokenHash(ReadOnlySpan<char> token) => FeatureKey.Of(0, token);
+
+    private static ulong Extend(ulong phrase, ulong token) => FeatureKey.Combine(phrase, token);
+
+    /// <summary>
+    /// Marks, for each token, the categories of every phrase covering it: bit 2c = begins a phrase of category c,
+    /// bit 2c+1 = inside one. <paramref name="tokenHashes"/> are <see cref="TokenHash"/> of the tokens.
+    /// </summary>
+    public void Mark(ReadOnlySpan<ulong> tokenHashes, Span<int> marks)
+    {
+        marks[..tokenHashes.Length].Clear();
+        for (int start = 0; start < tokenHashes.Length; start++)
+        {
+            ulong h = Seed;
+            for (int end = start; end < tokenHashes.Length && end - start < MaxTokens; end++)
+            {
+                h = Extend(h, tokenHashes[end]);
+                if (!_phrases.TryGetValue(h, out int flags)) break;
+                int cats = flags & ~PrefixBit;
+                if (cats != 0)
+                    for (int c = 0; c < CategoryCount; c++)
+                    {
+                        if ((cats & (1 << c)) == 0) continue;
+                        marks[start] |= 1 << (2 * c);
+                        for (int j = start + 1; j <= end; j++) marks[j] |= 1 << (2 * c + 1);
+                    }
+                if ((flags & PrefixBit) == 0) break;
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Lagebild.Nlp.Clusters;
+using Lagebild.Nlp.Corpora;
+using Lagebild.Nlp.Entities;
+using Lagebild.Nlp.Models;
+using Xunit;
+
+namespace Lagebild.Tests.Nlp;
+
+public class EntityRecognizerTests
+{
+    // Invented names: a person is "<given> <family>", a place follows "in"/"to", an organisation ends in "Corp".
+    private static readonly string[] Given = ["Marlo", "Tessaly", "Ruvon", "Ilvie", "Danek", "Oskira", "Bertam", "Yelena"];
+    private static readonly string[] Family = ["Quarnby", "Velditsch", "Hornak", "Pellwater", "Stravik", "Omberley", "Kittering", "Dwale"];
+    private static readonly string[] Places = ["Brackmoor", "Tulvania", "Essendry", "Norwick", "Calder", "Vintmar", "Ostreva", "Pelling"];
+    private static readonly string[] Firms = ["Hollin", "Zarvex", "Mirrowdale", "Quent", "Arbor", "Tessel", "Gravick", "Lumen"];
+
+    private static List<NerSentence> TinyCorpus()
+    {
+        var sentences = new List<NerSentence>();
+        for (int i = 0; i < 64; i++)
+        {
+            string g = Given[i % 8], f = Family[(i * 3 + 1) % 8], p = Places[(i * 5 + 2) % 8], o = Firms[(i * 7 + 3) % 8];
+            switch (i % 4)
+            {
+                case 0:
+                    sentences.Add(S($"{g} {f} travelled to {p} yesterday .", "B-PER I-PER O O B-LOC O O"));
+                    break;
+                case 1:
+                    sentences.Add(S($"The engineers of {o} Corp met {g} {f} in {p} .", "O O O B-ORG I-ORG O B-PER I-PER O B-LOC O"));
+                    break;
+                case 2:
+                    sentences.Add(S($"Yesterday {o} Corp sold the old boats to {p} .", "O B-ORG I-ORG O O O O O B-LOC O"));
+                    break;
+                default:
+                    sentences.Add(S($"In {p} , {g} {f} said the weather was fine .", "O B-LOC O B-PER I-PER O O O O O O"));
+                    break;
+            }
+        }
+        return sentences;
+    }
+
+    private static NerSentence S(string text, string tags) => new(text.Split(' '), tags.Split(' '));
+
+    private static EntityRecognizer TrainTiny() =>
+        NerTrainer.Train("en", TinyCorpus(), null, WordClusters.Empty,
+            new NerTrainingOptions { Epochs = 6, MinFeatureCount = 1, BeamSize = 2 }, TextWriter.Null);
+
+    [Fact]
+    public void LearnsATinyCorpus_AndTagsAnUnseenSentence()
+    {
+        var model = TrainTiny();
+        // Names never seen in training, in a known pattern.
+        var tags = model.Recognize("Gideon Farrowby travelled to Wexhaven yesterday .".Split(' '));
+        Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"], tags);
+        var firm = model.Recognize("Yesterday Pardow Corp sold the old boats to Norwick .".Split(' '));
+        Assert.Equal(["O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-LOC", "O"], firm);
+    }
+
+    [Fact]
+    public void Recognize_HandlesEmptyAndLongSentences()
+    {
+        var model = TrainTiny();
+        Assert.Empty(model.Recognize([]));
+        var words = Enumerable.Range(0, 500).Select(i => i % 2 == 0 ? "the" : "Brackmoor").ToArray();
+        Assert.Equal(500, model.Recognize(words).Length);
+    }
+
+    [Fact]
+    public void Predictions_AreValidBio()
+    {
+        var model = TrainTiny();
+        var tags = model.Recognize("to Corp Corp Marlo in Ilvie Dwale Corp said .".Split(' '));
+        for (int i = 0; i < tags.Length; i++)
+            if (tags[i].StartsWith("I-"))
+                Assert.True(i > 0 && tags[i - 1] != "O" && tags[i - 1][2..] == tags[i][2..], string.Join(" ", tags));
+    }
+
+    [Fact]
+    public void SaveAndLoad_PredictSame()
+    {
+        var clusters = ExchangeClustering.Train(TinyCorpus().Select(s => s.Tokens), [3, 6], minCount: 2);
+        var model = NerTrainer.Train("en", TinyCorpus(), null, clusters,
+            new NerTrainingOptions { Epochs = 4, MinFeatureCount = 1 }, TextWriter.Null);
+        var path = Path.Combine(Path.GetTempPath(), $"ner-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            model.Save(path);
+            var loaded = EntityRecognizer.Load(path);
+            Assert.Equal(model.Labels, loaded.Labels);
+            Assert.Equal(clusters.WordCount, loaded.Clusters.WordCount);
+            foreach (var text in new[] { "Ruvon Hornak travelled to Calder yesterday .", "In Vintmar , Zelma Brook said nothing .", "Quent Corp met nobody ." })
+                Assert.Equal(model.Recognize(text.Split(' ')), loaded.Recognize(text.Split(' ')));
+            Assert.Equal("ner", ModelFile.ReadHeader(path).Kind);
+            Assert.IsType<EntityRecognizer>(ModelRegistry.Loaders["ner"](path));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Recognize_IsThreadSafe()
+    {
+        var model = TrainTiny();
+        var text = "The engineers of Lumen Corp met Danek Stravik in Ostreva .".Split(' ');
+        var expected = model.Recognize(text);
+        Parallel.For(0, 200, _ => Assert.Equal(expected, model.Recognize(text)));
+    }
+
+    [Fact]
+    public void CorruptOrWrongKindFile_GivesModelFormatException()
+    {
+        var model = TrainTiny();
+        var dir = Path.Combine(Path.GetTempPath(), $"ner-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var good = Path.Combine(dir, "ner-en.lgbm");
+            model.Save(good);
+            var bytes = File.ReadAllBytes(good);
+            bytes[^10] ^= 0x5A;
+            var corrupt = Path.Combine(dir, "corrupt.lgbm");
+            File.WriteAllBytes(corrupt, bytes);
+            var e = Assert.Throws<ModelFormatException>(() => EntityRecognizer.Load(corrupt));
+            Assert.Contains("corrupt.lgbm", e.Message);
+
+            var truncated = Path.Combine(dir, "truncated.lgbm");
+            File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+            Assert.Throws<ModelFormatException>(() => EntityRecognizer.Load(truncated));
+
+            var other = Path.Combine(dir, "tagger-en.lgbm");
+            ModelFile.Save(other, "tagger", "en", 1, null, w => w.Write(0));
+            var kind = Assert.Throws<ModelFormatException>(() => EntityRecognizer.Load(other));
+            Assert.Contains("tagger", kind.Problem);
+
+            var junk = Path.Combine(dir, "junk.lgbm");
+            File.WriteAllText(junk, "not a model at all");
+            Assert.Throws<ModelFormatException>(() => EntityRecognizer.Load(junk));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void GermanTrainingText_IsNormalised()
+    {
+        Assert.Equal("Ost–West", UnlabelledText.Normalize("Ost\u0096West"));
+        Assert.Equal("Bundesland", UnlabelledText.Normalize("Bundes\u00ADland"));
+        Assert.Equal("Paris", UnlabelledText.Normalize("Paris"));
+    }
+
+    [Fact]
+    public void Gazetteer_MarksKnownPhrases()
+    {
+        var g = new NerGazetteer();
+        g.Add("Kestrel Union", NerGazetteer.Category.Organisation);
+        g.Add("Marlo", NerGazetteer.Category.FirstName);
+        var words = "the Kestrel Union and Marlo".Split(' ');
+        var hashes = words.Select(w => NerGazetteer.TokenHash(w)).ToArray();
+        var marks = new int[words.Length];
+        g.Mark(hashes, marks);
+        int org = (int)NerGazetteer.Category.Organisation, first = (int)NerGazetteer.Category.FirstName;
+        Assert.Equal(0, marks[0]);
+        Assert.Equal(1 << (2 * org), marks[1]);
+        Assert.Equal(1 << (2 * org + 1), marks[2]);
+        Assert.Equal(1 << (2 * first), marks[4]);
+    }
+}
