@@ -165,10 +165,17 @@ public sealed partial class MentionFinder : IPipe
         if (toks[i].Entity != "B-ORG" || !toks[i].IsWord || !char.IsUpper(toks[i].Text[0])) return 0;
         int n = 1;
         while (i + n < end && toks[i + n].Entity == "I-ORG" && !taken[i + n]) n++;
-        if (n > 6 || i + n < end && toks[i + n].Entity == "I-ORG") return 0;
-        if (n == 1 && (_data.Items.MatchWord(toks[i].Text) != null || _data.Gazetteer.RoleOf(toks[i].Text) != null
-                       || _data.Frames.Noun(toks[i].Text) != null || _data.IsActorNoun(toks[i].Text) || toks[i].Text.Length < 3))
+        // Single words are too often outlets, platforms or parties the gold does not count as actors; a run cut off
+        // before another capitalised word or a full stop is probably a truncated name.
+        if (n is < 2 or > 6 || i + n < end && (toks[i + n].Entity == "I-ORG" || toks[i + n].Text == "."
+                                              || toks[i + n].IsWord && char.IsUpper(toks[i + n].Text[0])))
             return 0;
+        for (int k = i; k < i + n; k++)
+        {
+            var w = toks[k].Text;
+            if (!toks[k].IsWord || !char.IsUpper(w[0]) || w.EndsWith("'s") || w.EndsWith("’s")) return 0;
+            if (_data.Items.MatchWord(w) != null || _data.Gazetteer.RoleOf(w) != null || _data.Frames.Noun(w) != null) return 0;
+        }
         return n;
     }
 

@@ -10,11 +10,15 @@ namespace Lagebild.Nlp.Learning;
 /// </summary>
 public sealed class PerceptronModel
 {
+    // One cache line per look-up: the slot holds the key and where its weights are, and a feature's weights are
+    // contiguous (class, weight) pairs. Keys and starts are kept sorted for writing the model back out.
+    private struct Slot { public ulong Key; public int Start; public int Count; }
+    private struct Entry { public int Class; public float Weight; }
+
     private readonly ulong[] _keys;     // sorted
     private readonly int[] _starts;     // entries of key i are [_starts[i], _starts[i + 1])
-    private readonly ushort[] _classes;
-    private readonly float[] _weights;
-    private readonly int[] _slots;      // open addressing: key index + 1, 0 = empty
+    private readonly Entry[] _entries;
+    private readonly Slot[] _slots;     // open addressing, Count == 0 = empty
     private readonly int _mask;
 
     public PerceptronModel(int classes, ulong[] keys, int[] starts, ushort[] classIds, float[] weights)
@@ -22,21 +26,24 @@ public sealed class PerceptronModel
         if (starts.Length != keys.Length + 1 || classIds.Length != weights.Length || starts[^1] != weights.Length)
             throw new ArgumentException("inconsistent model arrays");
         Classes = classes;
-        _keys = keys; _starts = starts; _classes = classIds; _weights = weights;
+        _keys = keys; _starts = starts;
+        _entries = new Entry[weights.Length];
+        for (int j = 0; j < weights.Length; j++) _entries[j] = new Entry { Class = classIds[j], Weight = weights[j] };
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
-        _slots = new int[size];
+        _slots = new Slot[size];
         _mask = size - 1;
         for (int i = 0; i < keys.Length; i++)
         {
+            if (starts[i + 1] <= starts[i]) throw new ArgumentException("every feature needs at least one weight");
             int s = (int)(keys[i] & (ulong)_mask);
-            while (_slots[s] != 0) s = (s + 1) & _mask;
-            _slots[s] = i + 1;
+            while (_slots[s].Count != 0) s = (s + 1) & _mask;
+            _slots[s] = new Slot { Key = keys[i], Start = starts[i], Count = starts[i + 1] - starts[i] };
         }
     }
 
     public int Classes { get; }
     public int FeatureCount => _keys.Length;
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _entries.Length;
 
     /// <summary>Clears <paramref name="scores"/> and adds the weights of the features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -49,23 +56,30 @@ public sealed class PerceptronModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddFeature(ulong feature, Span<float> scores)
     {
-        int i = Find(feature);
-        if (i < 0) return;
-        for (int j = _starts[i]; j < _starts[i + 1]; j++) scores[_classes[j]] += _weights[j];
+        int s = (int)(feature & (ulong)_mask);
+        while (true)
+        {
+            ref readonly var slot = ref _slots[s];
+            if (slot.Count == 0) return;
+            if (slot.Key == feature)
+            {
+                var entries = _entries.AsSpan(slot.Start, slot.Count);
+                foreach (ref readonly var e in entries) scores[e.Class] += e.Weight;
+                return;
+            }
+            s = (s + 1) & _mask;
+        }
     }
 
     /// <summary>True when the model has a weight for the feature (used for unknown-word checks).</summary>
-    public bool Knows(ulong feature) => Find(feature) >= 0;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Find(ulong key)
+    public bool Knows(ulong feature)
     {
-        int s = (int)(key & (ulong)_mask);
+        int s = (int)(feature & (ulong)_mask);
         while (true)
         {
-            int v = _slots[s];
-            if (v == 0) return -1;
-            if (_keys[v - 1] == key) return v - 1;
+            ref readonly var slot = ref _slots[s];
+            if (slot.Count == 0) return false;
+            if (slot.Key == feature) return true;
             s = (s + 1) & _mask;
         }
     }
@@ -82,13 +96,13 @@ public sealed class PerceptronModel
     {
         w.Write(Classes);
         w.Write(_keys.Length);
-        w.Write(_weights.Length);
+        w.Write(_entries.Length);
         // Keys are sorted, so deltas are small and compress well.
         ulong previous = 0;
         foreach (var k in _keys) { w.Write7BitEncodedInt64((long)(k - previous)); previous = k; }
         for (int i = 0; i < _keys.Length; i++) w.Write7BitEncodedInt(_starts[i + 1] - _starts[i]);
-        foreach (var c in _classes) w.Write7BitEncodedInt(c);
-        foreach (var x in _weights) w.Write((Half)x);
+        foreach (var e in _entries) w.Write7BitEncodedInt(e.Class);
+        foreach (var e in _entries) w.Write((Half)e.Weight);
     }
 
     public static PerceptronModel Read(BinaryReader r)
