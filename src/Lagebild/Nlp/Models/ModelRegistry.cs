@@ -1,3 +1,6 @@
+using Lagebild.Nlp.Lemmas;
+using Lagebild.Nlp.Tagging;
+
 namespace Lagebild.Nlp.Models;
 
 /// <summary>The one place where model kinds meet their loaders and training recipes.</summary>
@@ -6,10 +9,14 @@ public static class ModelRegistry
     /// <summary>Kind -> load a model file.</summary>
     public static readonly IReadOnlyDictionary<string, Func<string, object>> Loaders = new Dictionary<string, Func<string, object>>
     {
+        ["tagger"] = path => PosTagger.Load(path),
+        ["lemmatizer"] = path => Lemmatizer.Load(path),
     };
 
     /// <summary>Kind -> how it is trained and scored, in pipeline order.</summary>
     public static readonly IReadOnlyList<IModelRecipe> Recipes =
     [
+        new TaggerRecipe(),
+        new LemmatizerRecipe(),
     ];
 }
