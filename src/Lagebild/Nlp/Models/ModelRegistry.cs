@@ -1,3 +1,7 @@
+using Lagebild.Nlp.Entities;
+using Lagebild.Nlp.Lemmas;
+using Lagebild.Nlp.Tagging;
+
 namespace Lagebild.Nlp.Models;
 
 /// <summary>The one place where model kinds meet their loaders and training recipes.</summary>
@@ -6,12 +10,16 @@ public static class ModelRegistry
     /// <summary>Kind -> load a model file.</summary>
     public static readonly IReadOnlyDictionary<string, Func<string, object>> Loaders = new Dictionary<string, Func<string, object>>
     {
-        ["ner"] = path => Lagebild.Nlp.Entities.EntityRecognizer.Load(path),
+        ["tagger"] = path => PosTagger.Load(path),
+        ["lemmatizer"] = path => Lemmatizer.Load(path),
+        ["ner"] = path => EntityRecognizer.Load(path),
     };
 
-    /// <summary>Kind -> how it is trained and scored, in pipeline order.</summary>
+    /// <summary>Kind -> how it is trained and scored, in pipeline order (the lemmatizer is scored on the tagger's tags).</summary>
     public static readonly IReadOnlyList<IModelRecipe> Recipes =
     [
-        new Lagebild.Nlp.Entities.NerRecipe(),
+        new TaggerRecipe(),
+        new LemmatizerRecipe(),
+        new NerRecipe(),
     ];
 }

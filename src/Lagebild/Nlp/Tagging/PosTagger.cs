@@ -1,0 +1,144 @@
+using System.Buffers;
+using System.Text.Json.Nodes;
+using Lagebild.Nlp.Learning;
+using Lagebild.Nlp.Models;
+
+namespace Lagebild.Nlp.Tagging;
+
+/// <summary>
+/// Greedy left-to-right averaged-perceptron POS tagger. A class is a UPOS tag, or "UPOS\tXPOS" when the model was
+/// trained on both (English EWT), so one decision yields both tags and the previous-tag features see the finer tag.
+/// Thread-safe: prediction only reads the model and works in rented buffers.
+/// </summary>
+public sealed class PosTagger : ITagger
+{
+    public const string Kind = "tagger";
+    public const int PayloadVersion = 1;
+
+    private readonly string[] _upos, _xpos;
+    private readonly PerceptronModel _model;
+
+    internal PosTagger(string[] classes, bool hasXpos, TaggerFeatures features, PerceptronModel model, JsonObject? metadata = null)
+    {
+        if (model.Classes != classes.Length) throw new ArgumentException("model and class list differ");
+        Classes = classes;
+        HasXpos = hasXpos;
+        Features = features;
+        _model = model;
+        _upos = classes.Select(c => string.Intern(c.Split('\t')[0])).ToArray();
+        _xpos = classes.Select(c => string.Intern(c.Contains('\t') ? c.Split('\t')[1] : "_")).ToArray();
+        Metadata = metadata ?? new JsonObject();
+    }
+
+    /// <summary>Class names: "NOUN", or "NOUN\tNN" for joint UPOS+XPOS models.</summary>
+    public IReadOnlyList<string> Classes { get; }
+    public bool HasXpos { get; }
+    public JsonObject Metadata { get; }
+    public int FeatureCount => _model.FeatureCount;
+    internal TaggerFeatures Features { get; }
+    internal PerceptronModel Model => _model;
+
+    public PosTags Tag(IReadOnlyList<string> words)
+    {
+        int n = words.Count;
+        var upos = new string[n];
+        var xpos = HasXpos ? new string[n] : null;
+        var classes = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        try
+        {
+            Predict(words, classes);
+            for (int i = 0; i < n; i++)
+            {
+                upos[i] = _upos[classes[i]];
+                if (xpos != null) xpos[i] = _xpos[classes[i]];
+            }
+        }
+        finally { ArrayPool<int>.Shared.Return(classes); }
+        return new PosTags(upos, xpos);
+    }
+
+    /// <summary>Class ids of the words into <paramref name="classes"/> (no allocation besides rented buffers).</summary>
+    internal void Predict(IReadOnlyList<string> words, Span<int> classes)
+    {
+        int n = words.Count;
+        if (n == 0) return;
+        var infos = ArrayPool<WordInfo>.Shared.Rent(n);
+        try
+        {
+            for (int i = 0; i < n; i++) Features.Describe(words[i], ref infos[i]);
+            TaggerFeatures.Link(infos.AsSpan(0, n));
+            Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
+            Span<float> scores = stackalloc float[_model.Classes];
+            int prev1 = -1, prev2 = -1;
+            var sentence = infos.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
+            {
+                int count = Features.Extract(sentence, i, prev1, prev2, features);
+                _model.Score(features[..count], scores);
+                int best = PerceptronModel.ArgMax(scores);
+                classes[i] = best;
+                prev2 = prev1;
+                prev1 = best;
+            }
+        }
+        finally { ArrayPool<WordInfo>.Shared.Return(infos); }
+    }
+
+    public void Save(string path)
+    {
+        var metadata = (JsonObject)Metadata.DeepClone();
+        ModelFile.Save(path, Kind, Metadata["lang"]?.GetValue<string>() ?? "xx", PayloadVersion, metadata, w =>
+        {
+            w.Write(Classes.Count);
+            foreach (var c in Classes) w.Write(c);
+            w.Write(HasXpos);
+            w.Write(Features.ClauseFeatures);
+            // Ambiguity classes are few; words point to them by index.
+            var entries = Features.Ambiguity.OrderBy(e => e.Key).ToList();
+            var distinct = entries.Select(e => e.Value).Distinct().OrderBy(v => v).ToList();
+            var index = distinct.Select((v, i) => (v, i)).ToDictionary(x => x.v, x => x.i);
+            w.Write(distinct.Count);
+            foreach (var v in distinct) w.Write(v);
+            w.Write(entries.Count);
+            ulong previous = 0;
+            foreach (var (key, value) in entries)
+            {
+                w.Write7BitEncodedInt64((long)(key - previous));
+                previous = key;
+                w.Write7BitEncodedInt(index[value]);
+            }
+            _model.Write(w);
+        });
+    }
+
+    public static PosTagger Load(string path) =>
+        ModelFile.Load(path, Kind, PayloadVersion, (r, header) =>
+        {
+            int classCount = r.ReadInt32();
+            if (classCount < 2 || classCount > 10_000) throw new InvalidDataException($"bad class count {classCount}");
+            var classes = new string[classCount];
+            for (int i = 0; i < classCount; i++) classes[i] = r.ReadString();
+            bool hasXpos = r.ReadBoolean();
+            bool clauseFeatures = r.ReadBoolean();
+            int distinctCount = r.ReadInt32();
+            if (distinctCount < 0 || distinctCount > 10_000_000) throw new InvalidDataException("bad ambiguity table");
+            var distinct = new ulong[distinctCount];
+            for (int i = 0; i < distinctCount; i++) distinct[i] = r.ReadUInt64();
+            int entryCount = r.ReadInt32();
+            if (entryCount < 0 || entryCount > 50_000_000) throw new InvalidDataException("bad word table");
+            var ambiguity = new Dictionary<ulong, ulong>(entryCount);
+            ulong key = 0;
+            for (int i = 0; i < entryCount; i++)
+            {
+                key += (ulong)r.Read7BitEncodedInt64();
+                int index = r.Read7BitEncodedInt();
+                if ((uint)index >= (uint)distinctCount) throw new InvalidDataException("ambiguity index out of range");
+                ambiguity[key] = distinct[index];
+            }
+            var model = PerceptronModel.Read(r);
+            if (model.Classes != classCount) throw new InvalidDataException("perceptron class count differs from the tag list");
+            var metadata = (JsonObject)header.Metadata.DeepClone();
+            metadata["lang"] = header.Lang;
+            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures), model, metadata);
+        });
+}

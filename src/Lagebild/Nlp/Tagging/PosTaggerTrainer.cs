@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Lagebild.Nlp.Learning;
+using Lagebild.Nlp.Models;
+
+namespace Lagebild.Nlp.Tagging;
+
+/// <summary>One training sentence: words and their gold classes ("NOUN" or "NOUN\tNN").</summary>
+public sealed record TaggedSentence(string[] Words, string[] Tags);
+
+/// <summary>Training settings of the tagger; the defaults are the ones the shipped models use.</summary>
+public sealed record TaggerTrainingOptions
+{
+    public int Epochs { get; init; } = 12;
+    public int Seed { get; init; } = 20261122;
+    /// <summary>Averaged weights below this magnitude are dropped from the saved model.</summary>
+    public float PruneBelow { get; init; } = 0.01f;
+    /// <summary>Words seen fewer times get no ambiguity class, so training sees "unknown" words as test does.</summary>
+    public int AmbiguityMinCount { get; init; } = 2;
+    /// <summary>A tag joins a word's ambiguity class when it has at least this share of the word's occurrences.</summary>
+    public double AmbiguityMinShare { get; init; } = 0.05;
+    /// <summary>Features of the clause-final word (German: tells auxiliaries from full verbs).</summary>
+    public bool ClauseFeatures { get; init; } = true;
+
+    public JsonObject ToJson() => new()
+    {
+        ["epochs"] = Epochs, ["seed"] = Seed, ["prune_below"] = PruneBelow,
+        ["ambiguity_min_count"] = AmbiguityMinCount, ["ambiguity_min_share"] = AmbiguityMinShare,
+        ["clause_features"] = ClauseFeatures,
+    };
+}
+
+/// <summary>
+/// Trains a <see cref="PosTagger"/>: shuffled epochs of greedy decoding with the tagger's own previous predictions
+/// as features (so it learns to live with its mistakes), an averaged model after each epoch, and the epoch that
+/// tags the development sentences best is kept.
+/// </summary>
+public static class PosTaggerTrainer
+{
+    public sealed record Result(PosTagger Tagger, int BestEpoch, double BestDevAccuracy, IReadOnlyList<double> DevAccuracyByEpoch);
+
+    public static Result Train(IReadOnlyList<TaggedSentence> train, IReadOnlyList<TaggedSentence>? dev,
+        TaggerTrainingOptions options, TextWriter? log = null)
+    {
+        var classes = train.SelectMany(s => s.Tags).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        bool hasXpos = classes.Any(c => c.Contains('\t'));
+        var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures);
+
+        // Word descriptions do not change between epochs: compute them once.
+        var described = train.Select(s =>
+        {
+            var infos = new WordInfo[s.Words.Length];
+            for (int i = 0; i < infos.Length; i++) features.Describe(s.Words[i], ref infos[i]);
+            TaggerFeatures.Link(infos);
+            return (Infos: infos, Gold: s.Tags.Select(t => classIndex[t]).ToArray());
+        }).ToArray();
+
+        var trainer = new PerceptronTrainer(classes.Length);
+        var random = new Random(options.Seed);
+        var order = Enumerable.Range(0, described.Length).ToArray();
+        Span<ulong> buffer = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        var scores = new float[classes.Length];
+        var devScores = new List<double>();
+        PosTagger? best = null;
+        int bestEpoch = 0;
+        double bestAccuracy = -1;
+        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            random.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (int s in order)
+            {
+                var (infos, gold) = described[s];
+                int prev1 = -1, prev2 = -1;
+                for (int i = 0; i < infos.Length; i++)
+                {
+                    int count = features.Extract(infos, i, prev1, prev2, buffer);
+                    var f = buffer[..count];
+                    trainer.Score(f, scores);
+                    int guess = PerceptronModel.ArgMax(scores);
+                    if (guess != gold[i]) trainer.Update(f, gold[i], guess);
+                    else correct++;
+                    total++;
+                    trainer.Tick();
+                    prev2 = prev1;
+                    prev1 = guess;
+                }
+            }
+            var tagger = new PosTagger(classes, hasXpos, features, trainer.Finish(options.PruneBelow));
+            double devAccuracy = dev == null ? 100.0 * correct / total : Evaluate(tagger, dev).Upos;
+            devScores.Add(devAccuracy);
+            log?.WriteLine($"  epoch {epoch}: train {100.0 * correct / total:0.00} %, dev UPOS {devAccuracy:0.00} %, {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:0.0} s");
+            if (devAccuracy > bestAccuracy) { best = tagger; bestAccuracy = devAccuracy; bestEpoch = epoch; }
+        }
+        return new Result(best!, bestEpoch, bestAccuracy, devScores);
+    }
+
+    /// <summary>UPOS and (for joint models) XPOS accuracy in percent on tagged sentences.</summary>
+    public static (double Upos, double Xpos) Evaluate(ITagger tagger, IReadOnlyList<TaggedSentence> sentences)
+    {
+        long upos = 0, xpos = 0, total = 0;
+        foreach (var s in sentences)
+        {
+            var tags = tagger.Tag(s.Words);
+            for (int i = 0; i < s.Words.Length; i++)
+            {
+                var gold = s.Tags[i].Split('\t');
+                if (tags.Upos[i] == gold[0]) upos++;
+                if (tags.Xpos != null && gold.Length > 1 && tags.Xpos[i] == gold[1]) xpos++;
+                total++;
+            }
+        }
+        return total == 0 ? (0, 0) : (100.0 * upos / total, 100.0 * xpos / total);
+    }
+
+    private static Dictionary<ulong, ulong> BuildAmbiguity(IReadOnlyList<TaggedSentence> train, Dictionary<string, int> classIndex,
+        TaggerTrainingOptions options)
+    {
+        var counts = new Dictionary<ulong, Dictionary<int, int>>();
+        void Count(ulong key, int tag)
+        {
+            if (!counts.TryGetValue(key, out var byTag)) counts[key] = byTag = new Dictionary<int, int>();
+            byTag[tag] = byTag.GetValueOrDefault(tag) + 1;
+        }
+        foreach (var s in train)
+            for (int i = 0; i < s.Words.Length; i++)
+            {
+                int tag = classIndex[s.Tags[i]];
+                Count(TaggerFeatures.WordKey(s.Words[i]), tag);
+                var lower = s.Words[i].ToLowerInvariant();
+                if (lower != s.Words[i]) Count(TaggerFeatures.WordKey(lower), tag);
+            }
+        var result = new Dictionary<ulong, ulong>();
+        foreach (var (key, byTag) in counts)
+        {
+            int total = byTag.Values.Sum();
+            if (total < options.AmbiguityMinCount) continue;
+            var tags = byTag.Where(t => t.Value >= options.AmbiguityMinShare * total).Select(t => t.Key).Order();
+            result[key] = TaggerFeatures.AmbiguityClass(tags);
+        }
+        return result;
+    }
+}

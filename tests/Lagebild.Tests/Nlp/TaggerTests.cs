@@ -1,0 +1,112 @@
+using Lagebild.Nlp.Models;
+using Lagebild.Nlp.Tagging;
+using Xunit;
+
+namespace Lagebild.Tests.Nlp;
+
+public sealed class TaggerTests
+{
+    // Invented sentences, written for these tests.
+    private static readonly string[] Corpus =
+    [
+        "Die/DET Firma/NOUN liefert/VERB neue/ADJ Panzer/NOUN ./PUNCT",
+        "Der/DET Minister/NOUN besucht/VERB die/DET Stadt/NOUN ./PUNCT",
+        "Ein/DET Sprecher/NOUN bestätigt/VERB den/DET Bericht/NOUN ./PUNCT",
+        "Die/DET Regierung/NOUN plant/VERB große/ADJ Reformen/NOUN ./PUNCT",
+        "Der/DET Konzern/NOUN meldet/VERB hohe/ADJ Gewinne/NOUN ./PUNCT",
+        "Die/DET Polizei/NOUN sucht/VERB einen/DET Zeugen/NOUN ./PUNCT",
+        "Ein/DET Gericht/NOUN prüft/VERB den/DET Vertrag/NOUN ./PUNCT",
+        "Der/DET Verband/NOUN fordert/VERB klare/ADJ Regeln/NOUN ./PUNCT",
+    ];
+
+    private static List<TaggedSentence> Parse(IEnumerable<string> lines) => lines.Select(line =>
+    {
+        var items = line.Split(' ').Select(t => t.Split('/')).ToArray();
+        return new TaggedSentence(items.Select(i => i[0]).ToArray(), items.Select(i => i[1]).ToArray());
+    }).ToList();
+
+    private static PosTagger TrainTiny(IEnumerable<string>? lines = null) =>
+        PosTaggerTrainer.Train(Parse(lines ?? Corpus), null, new TaggerTrainingOptions { Epochs = 8, PruneBelow = 0 }).Tagger;
+
+    [Fact]
+    public void Learns_a_tiny_corpus_and_generalises_by_position_and_suffix()
+    {
+        var tagger = TrainTiny();
+        Assert.Equal(100, PosTaggerTrainer.Evaluate(tagger, Parse(Corpus)).Upos);
+        var tags = tagger.Tag(["Die", "Behörde", "meldet", "neue", "Zahlen", "."]);
+        Assert.Equal(["DET", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"], tags.Upos);
+        Assert.Null(tags.Xpos);
+        Assert.Empty(tagger.Tag([]).Upos);
+    }
+
+    [Fact]
+    public void Joint_classes_give_upos_and_xpos()
+    {
+        var lines = new[]
+        {
+            "The/DET\tDT army/NOUN\tNN supplied/VERB\tVBD new/ADJ\tJJ tanks/NOUN\tNNS ./PUNCT\t.",
+            "A/DET\tDT court/NOUN\tNN reviewed/VERB\tVBD the/DET\tDT deal/NOUN\tNN ./PUNCT\t.",
+            "The/DET\tDT company/NOUN\tNN reported/VERB\tVBD high/ADJ\tJJ profits/NOUN\tNNS ./PUNCT\t.",
+        };
+        var tagger = TrainTiny(lines);
+        var tags = tagger.Tag(["The", "court", "supplied", "new", "profits", "."]);
+        Assert.True(tagger.HasXpos);
+        Assert.Equal(["DET", "NOUN", "VERB", "ADJ", "NOUN", "PUNCT"], tags.Upos);
+        Assert.Equal(["DT", "NN", "VBD", "JJ", "NNS", "."], tags.Xpos!);
+    }
+
+    [Fact]
+    public void Saved_and_reloaded_model_predicts_the_same()
+    {
+        var tagger = TrainTiny();
+        var path = Path.Combine(Path.GetTempPath(), $"tagger-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            tagger.Save(path);
+            var loaded = PosTagger.Load(path);
+            string[] sentence = ["Ein", "Sprecher", "fordert", "klare", "Zahlen", "."];
+            Assert.Equal(tagger.Tag(sentence).Upos, loaded.Tag(sentence).Upos);
+            Assert.Equal(tagger.Classes, loaded.Classes);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Wrong_kind_and_corrupt_files_name_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tagger-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            ModelFile.Save(path, "ner", "de", 1, null, w => w.Write(0));
+            var wrongKind = Assert.Throws<ModelFormatException>(() => PosTagger.Load(path));
+            Assert.Contains(path, wrongKind.Message);
+            Assert.Contains("tagger", wrongKind.Message);
+
+            TrainTiny().Save(path);
+            var bytes = File.ReadAllBytes(path);
+            bytes[^5] ^= 0x5A;
+            File.WriteAllBytes(path, bytes);
+            var corrupt = Assert.Throws<ModelFormatException>(() => PosTagger.Load(path));
+            Assert.Contains(path, corrupt.Message);
+
+            File.WriteAllBytes(path, bytes[..40]);
+            Assert.Throws<ModelFormatException>(() => PosTagger.Load(path));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Registry_loads_the_tagger_by_kind()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"models-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            TrainTiny().Save(Path.Combine(dir, NlpModelSet.FileName("tagger", "de")));
+            var models = new NlpModelSet(dir, "de");
+            Assert.IsType<PosTagger>(models.Tagger);
+            Assert.Null(new NlpModelSet(dir, "en").Tagger);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
