@@ -16,6 +16,16 @@ public static class TrainCommand
     {
         var train = new Command("train", "Train a model shipped with Lagebild") { LangIdCommand.CreateTrainLangId() };
         foreach (var recipe in ModelRegistry.Recipes) train.Subcommands.Add(CreateFor(recipe));
+        var dir = new Option<string>("--dir") { Description = "The model directory", HelpName = "DIR", DefaultValueFactory = _ => "models" };
+        var manifest = new Command("manifest", "Rewrite DIR/manifest.json from the model files' headers") { dir };
+        manifest.SetAction(parse =>
+        {
+            var d = parse.GetValue(dir)!;
+            if (!Directory.Exists(d)) { Console.Error.WriteLine($"error: {d}: model directory not found"); return 2; }
+            try { Console.WriteLine(ModelManifest.Rebuild(d)); return 0; }
+            catch (ModelFormatException e) { Console.Error.WriteLine($"error: {e.Message}"); return 1; }
+        });
+        train.Subcommands.Add(manifest);
         return train;
     }
 
@@ -55,7 +65,7 @@ public static class TrainCommand
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
-        var manifest = ModelManifest.Record(report, dataDirectory, DateTimeOffset.UtcNow);
+        var manifest = ModelManifest.Record(report);
         var scores = string.Join(", ", report.Scores.Select(s => $"{s.Key} {(s.Value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-")}"));
         stdout.WriteLine($"{report.ModelPath}: {new FileInfo(report.ModelPath).Length:N0} bytes, {watch.Elapsed.TotalSeconds:0} s; {scores}; manifest {manifest}");
         return 0;

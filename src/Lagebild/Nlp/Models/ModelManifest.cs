@@ -23,47 +23,37 @@ public static class ModelManifest
     public static string PathFor(string modelPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, FileName);
 
-    /// <summary>Writes (or replaces) the entry of <paramref name="report"/>'s model and returns the manifest path.</summary>
-    public static string Record(TrainingReport report, string dataDirectory, DateTimeOffset date)
-    {
-        var manifestPath = PathFor(report.ModelPath);
-        var root = File.Exists(manifestPath) ? JsonNode.Parse(File.ReadAllText(manifestPath)) as JsonObject ?? new JsonObject() : new JsonObject();
-        root["note"] ??= "Models trained in-project by `lagebild train KIND --lang LANG --data ../shared/data --out models/KIND-LANG.lgbm`. " +
-                         "No non-commercial (NC) data is used in any model. Scores are percentages on the test splits.";
-        var models = root["models"] as JsonArray ?? new JsonArray();
-        root["models"] = models;
-        var name = Path.GetFileName(report.ModelPath);
-        foreach (var old in models.Where(m => (string?)m?["file"] == name).ToList()) models.Remove(old);
+    /// <summary>Rewrites the manifest beside <paramref name="report"/>'s model from all model files there.</summary>
+    public static string Record(TrainingReport report) => Rebuild(Path.GetDirectoryName(Path.GetFullPath(report.ModelPath))!);
 
-        var data = new JsonArray();
-        foreach (var f in report.Data)
+    /// <summary>
+    /// Writes DIR/manifest.json from the model files in DIR: each file's size and SHA-256 plus the metadata the
+    /// trainer stored in its header (training, dev and test files with SHA-256 and licence, parameters, scores, date).
+    /// </summary>
+    public static string Rebuild(string directory)
+    {
+        var models = new JsonArray();
+        foreach (var path in Directory.EnumerateFiles(directory, "*" + NlpModelSet.Extension).Order(StringComparer.Ordinal))
         {
-            var full = Path.Combine(dataDirectory, f.Path);
-            data.Add(new JsonObject
+            var header = ModelFile.ReadHeader(path);
+            models.Add(new JsonObject
             {
-                ["file"] = f.Path.Replace('\\', '/'),
-                ["role"] = f.Role,
-                ["licence"] = f.Licence,
-                ["sha256"] = File.Exists(full) ? Sha256(full) : null,
+                ["file"] = Path.GetFileName(path),
+                ["kind"] = header.Kind,
+                ["lang"] = header.Lang,
+                ["bytes"] = new FileInfo(path).Length,
+                ["sha256"] = Sha256(path),
+                ["metadata"] = header.Metadata.DeepClone(),
             });
         }
-        var scores = new JsonObject();
-        foreach (var (key, value) in report.Scores) scores[key] = value is { } v ? Math.Round(v, 2) : null;
-        models.Add(new JsonObject
+        var root = new JsonObject
         {
-            ["file"] = name,
-            ["kind"] = report.Kind,
-            ["lang"] = report.Lang,
-            ["bytes"] = new FileInfo(report.ModelPath).Length,
-            ["sha256"] = Sha256(report.ModelPath),
-            ["date"] = date.ToString("yyyy-MM-dd"),
-            ["data"] = data,
-            ["parameters"] = report.Parameters.DeepClone(),
-            ["scores"] = scores,
-        });
-        var sorted = models.OrderBy(m => (string?)m?["file"], StringComparer.Ordinal).Select(m => m!.DeepClone()).ToList();
-        models.Clear();
-        foreach (var m in sorted) models.Add(m);
+            ["note"] = "Models trained in-project by `lagebild train KIND --lang LANG --data ../shared/data --out models/KIND-LANG.lgbm`; " +
+                       "this file is rewritten from the models' headers after each training (`lagebild train manifest` redoes it). " +
+                       "No non-commercial (NC) corpus is used in any model. Scores are percentages.",
+            ["models"] = models,
+        };
+        var manifestPath = Path.Combine(directory, FileName);
         File.WriteAllText(manifestPath, root.ToJsonString(Json) + "\n");
         return manifestPath;
     }

@@ -1,0 +1,41 @@
+using Lagebild.Nlp.Evaluation;
+using Xunit;
+
+namespace Lagebild.Tests.Nlp;
+
+/// <summary>
+/// The shipped models on the test splits of ../shared/data (gold tokenization), as `eval-nlp` reports them.
+/// Floors sit just under the figures in the closing note, so a regression fails; speed is measured in bench/.
+/// </summary>
+public sealed class NlpAcceptanceTests
+{
+    private static readonly Lazy<NlpEvaluation?> Result = new(() =>
+    {
+        var data = SharedData.Combine("data");
+        return data == null || !Directory.Exists(data) ? null : NlpEvaluator.Run(data, null, TextWriter.Null, measureSpeed: false);
+    });
+
+    public static TheoryData<string, string, double> Floors => new()
+    {
+        { "de", "upos", 92.5 },
+        { "de", "lemma", 96.3 },
+        { "de", "ner_f1", 67.5 },
+        { "en", "upos", 95.2 },
+        { "en", "lemma", 96.7 },
+        { "en", "ner_f1", 67.3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Floors))]
+    public void Shipped_model_holds_its_score(string lang, string key, double floor)
+    {
+        if (Result.Value is not { } result)
+        {
+            Console.WriteLine(SharedData.Missing);
+            return;
+        }
+        var score = result.Languages[lang][key];
+        Assert.NotNull(score);
+        Assert.True(score >= floor, $"{lang} {key}: {score:0.00} < {floor}");
+    }
+}
