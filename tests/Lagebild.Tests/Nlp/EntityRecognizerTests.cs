@@ -41,9 +41,11 @@ public class EntityRecognizerTests
 
     private static NerSentence S(string text, string tags) => new(text.Split(' '), tags.Split(' '));
 
+    // Eight names repeated in every fold: the training lexicon and case statistics would know every name, so an unseen
+    // one could not be learned; those features need a real corpus (SaveAndLoad_PredictSame covers them).
     private static EntityRecognizer TrainTiny() =>
         NerTrainer.Train("en", TinyCorpus(), null, WordClusters.Empty,
-            new NerTrainingOptions { Epochs = 6, MinFeatureCount = 1, BeamSize = 2 }, TextWriter.Null);
+            new NerTrainingOptions { Epochs = 6, MinFeatureCount = 1, BeamSize = 2, LexiconFolds = 0, CaseStatistics = false }, TextWriter.Null);
 
     [Fact]
     public void LearnsATinyCorpus_AndTagsAnUnseenSentence()
@@ -88,6 +90,8 @@ public class EntityRecognizerTests
             var loaded = EntityRecognizer.Load(path);
             Assert.Equal(model.Labels, loaded.Labels);
             Assert.Equal(clusters.WordCount, loaded.Clusters.WordCount);
+            Assert.Equal(model.Lexicon!.PhraseCount, loaded.Lexicon!.PhraseCount);
+            Assert.Equal(model.CaseStats!.Count, loaded.CaseStats!.Count);
             foreach (var text in new[] { "Ruvon Hornak travelled to Calder yesterday .", "In Vintmar , Zelma Brook said nothing .", "Quent Corp met nobody ." })
                 Assert.Equal(model.Recognize(text.Split(' ')), loaded.Recognize(text.Split(' ')));
             Assert.Equal("ner", ModelFile.ReadHeader(path).Kind);
@@ -161,5 +165,43 @@ public class EntityRecognizerTests
         Assert.Equal(1 << (2 * org), marks[1]);
         Assert.Equal(1 << (2 * org + 1), marks[2]);
         Assert.Equal(1 << (2 * first), marks[4]);
+    }
+
+    [Fact]
+    public void TrainingLexicon_MarksEntityPhrasesByType_AndSurvivesSaving()
+    {
+        var lexicon = NerGazetteer.FromEntities(TinyCorpus(), ["LOC", "ORG", "PER"]);
+        var words = "met Zarvex Corp in Norwick".Split(' ');
+        var marks = new int[words.Length];
+        lexicon.Mark(words.Select(w => NerGazetteer.TokenHash(w)).ToArray(), marks);
+        const int loc = 0, org = 1;
+        Assert.Equal(0, marks[0]);
+        Assert.Equal(1 << (2 * org), marks[1]);
+        Assert.Equal(1 << (2 * org + 1), marks[2]);
+        Assert.Equal(1 << (2 * loc), marks[4]);
+
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) lexicon.Write(w);
+        stream.Position = 0;
+        var read = NerGazetteer.Read(new BinaryReader(stream));
+        var again = new int[words.Length];
+        read.Mark(words.Select(w => NerGazetteer.TokenHash(w)).ToArray(), again);
+        Assert.Equal(marks, again);
+        Assert.Equal(lexicon.PhraseCount, read.PhraseCount);
+    }
+
+    [Fact]
+    public void CaseStatistics_TellNamesFromCommonWords()
+    {
+        // Sentence-initial words do not count: there everything is capitalised.
+        var text = new[] { "Brackmoor saw the Brackmoor", "we met Brackmoor and Brackmoor", "the Tessel said tessel", "they said nothing" }
+            .Select(t => (IReadOnlyList<string>)t.Split(' ')).ToList();
+        var stats = NerCaseStats.FromText(text);
+        Span<char> scratch = stackalloc char[32];
+        int name = stats.BucketOf(NerFeatures.LowerKey("Brackmoor", scratch));
+        int mixed = stats.BucketOf(NerFeatures.LowerKey("tessel", scratch));
+        int common = stats.BucketOf(NerFeatures.LowerKey("said", scratch));
+        Assert.True(name > mixed && mixed > common, $"{name} {mixed} {common}");
+        Assert.Equal(NerCaseStats.Unknown, stats.BucketOf(NerFeatures.LowerKey("Norwick", scratch)));
     }
 }

@@ -15,7 +15,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
 {
     public const string Kind = "ner";
     /// <summary>Version of the payload below; bump when the features or layout change.</summary>
-    public const int PayloadVersion = 1;
+    public const int PayloadVersion = 2;
 
     private readonly PerceptronModel _model;
     private readonly string[] _labels;
@@ -26,7 +26,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
     [ThreadStatic] private static BeamBuffers? _beam;
 
     internal EntityRecognizer(string lang, string[] labels, PerceptronModel model, WordClusters clusters, int beamSize,
-        JsonObject? metadata = null, NerGazetteer? gazetteer = null)
+        JsonObject? metadata = null, NerGazetteer? gazetteer = null, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null)
     {
         Lang = lang;
         _labels = labels;
@@ -35,9 +35,14 @@ public sealed class EntityRecognizer : IEntityRecognizer
         BeamSize = Math.Max(1, beamSize);
         Metadata = metadata ?? new JsonObject();
         Gazetteer = gazetteer ?? NerGazetteer.ForLanguage(lang);
-        _features = new NerFeatures(Gazetteer, clusters);
+        Lexicon = lexicon;
+        CaseStats = caseStats;
+        _features = new NerFeatures(Gazetteer, clusters, lexicon, caseStats);
         _allowed = Transitions(labels);
     }
+
+    /// <summary>Entity types in label order: the categories of the training-entity lexicon.</summary>
+    internal static string[] TypesOf(string[] labels) => labels.Where(l => l != "O").Select(l => l[2..]).Distinct().ToArray();
 
     public string Lang { get; }
     public IReadOnlyList<string> Labels => _labels;
@@ -45,12 +50,18 @@ public sealed class EntityRecognizer : IEntityRecognizer
     public NerGazetteer Gazetteer { get; }
     public int BeamSize { get; }
     public JsonObject Metadata { get; }
+    public NerGazetteer? Lexicon { get; }
+    public NerCaseStats? CaseStats { get; }
     public int FeatureCount => _model.FeatureCount;
     public int WeightCount => _model.WeightCount;
     internal PerceptronModel Model => _model;
 
     /// <summary>The same model decoding with another beam width (1 = greedy).</summary>
-    public EntityRecognizer WithBeam(int beamSize) => new(Lang, _labels, _model, Clusters, beamSize, Metadata, Gazetteer);
+    public EntityRecognizer WithBeam(int beamSize) =>
+        new(Lang, _labels, _model, Clusters, beamSize, Metadata, Gazetteer, Lexicon, CaseStats);
+
+    internal EntityRecognizer WithMetadata(JsonObject metadata) =>
+        new(Lang, _labels, _model, Clusters, BeamSize, metadata, Gazetteer, Lexicon, CaseStats);
 
     internal static bool[] Transitions(string[] labels)
     {
@@ -196,6 +207,10 @@ public sealed class EntityRecognizer : IEntityRecognizer
             foreach (var l in _labels) w.Write(l);
             Clusters.Write(w);
             _model.Write(w);
+            w.Write(Lexicon != null);
+            Lexicon?.Write(w);
+            w.Write(CaseStats != null);
+            CaseStats?.Write(w);
         });
     }
 
@@ -216,6 +231,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
         var clusters = WordClusters.Read(r);
         var model = PerceptronModel.Read(r);
         if (model.Classes != n) throw new InvalidDataException($"model has {model.Classes} classes for {n} labels");
-        return new EntityRecognizer(header.Lang, labels, model, clusters, beam, header.Metadata);
+        var lexicon = r.ReadBoolean() ? NerGazetteer.Read(r) : null;
+        var caseStats = r.ReadBoolean() ? NerCaseStats.Read(r) : null;
+        return new EntityRecognizer(header.Lang, labels, model, clusters, beam, header.Metadata, null, lexicon, caseStats);
     }
 }

@@ -10,7 +10,7 @@ namespace Lagebild.Nlp.Entities;
 /// </summary>
 internal sealed class NerSentenceBuffers
 {
-    public const int Stride = 80;             // static features per word, at most
+    public const int Stride = 112;            // static features per word, at most
     public const int Pad = 2;                 // context words beyond each sentence end
 
     public int Length;
@@ -20,6 +20,7 @@ internal sealed class NerSentenceBuffers
     public ulong[] ShapeKey = new ulong[64 + 2 * Pad];
     public ulong[] TokenHash = new ulong[64];
     public int[] Marks = new int[64 + 2 * Pad];
+    public int[] LexiconMarks = new int[64 + 2 * Pad];
     public int[][] Classes = [new int[64 + 2 * Pad], new int[64 + 2 * Pad], new int[64 + 2 * Pad]];
     public char[] Chars = new char[1024];
     public float[] Scores = new float[256];
@@ -36,6 +37,7 @@ internal sealed class NerSentenceBuffers
             ShapeKey = new ulong[size + 2 * Pad];
             TokenHash = new ulong[size];
             Marks = new int[size + 2 * Pad];
+            LexiconMarks = new int[size + 2 * Pad];
             for (int l = 0; l < Classes.Length; l++) Classes[l] = new int[size + 2 * Pad];
         }
         if (Chars.Length < 4 * longestWord + 16) Chars = new char[4 * longestWord + 16];
@@ -48,7 +50,8 @@ internal sealed class NerSentenceBuffers
 /// <summary>
 /// Feature templates of the entity recognizer: the word and its lower-cased neighbours (+/-2), affixes, word shape,
 /// capitalisation at and after the sentence start, hyphen parts of compounds, word classes at three granularities
-/// for the word and its neighbours, and the knowledge gazetteers (phrase membership of the word and its neighbours).
+/// for the word and its neighbours, the knowledge gazetteers (phrase membership of the word and its neighbours), the
+/// training-entity lexicon (same, by entity type) and how often each word is capitalised mid-sentence in plain text.
 /// </summary>
 internal sealed class NerFeatures
 {
@@ -57,7 +60,8 @@ internal sealed class NerFeatures
         TPrefix = 10, TSuffix = 11, TShape = 12, TShapePrev = 13, TShapeNext = 14, TShapeTri = 15, TFirstShape = 16,
         TLength = 17, THyphenFirst = 18, THyphenLast = 19, TClass = 20, TClassPrev = 21, TClassNext = 22, TClassPrev2 = 23,
         TClassNext2 = 24, TGaz = 25, TGazPrev = 26, TGazNext = 27, TClassShape = 28, TPrevClassWord = 29, TWordNextClass = 30,
-        TSuffixCap = 31, TNoCase = 32, TGazNext2 = 33;
+        TSuffixCap = 31, TNoCase = 32, TGazNext2 = 33, TLex = 34, TLexPrev = 35, TLexNext = 36, TCase = 37, TCasePrev = 38,
+        TCaseNext = 39;
 
     /// <summary>Tag-history templates (used by the decoder).</summary>
     public const int TTag1 = 40, TTag2 = 41, TTag1Word = 42, TTag1Shape = 43, TTag1Class = 44;
@@ -65,17 +69,34 @@ internal sealed class NerFeatures
     private const ulong Boundary = 0xB0B0B0B0UL;
     private readonly NerGazetteer _gazetteer;
     private readonly WordClusters _clusters;
+    private readonly NerGazetteer? _lexicon;
+    private readonly NerCaseStats? _caseStats;
     private readonly int _levels;
 
-    public NerFeatures(NerGazetteer gazetteer, WordClusters clusters)
+    public NerFeatures(NerGazetteer gazetteer, WordClusters clusters, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null)
     {
         _gazetteer = gazetteer;
         _clusters = clusters;
+        _lexicon = lexicon;
+        _caseStats = caseStats;
         _levels = Math.Min(3, clusters.Granularities);
     }
 
-    public void Extract(IReadOnlyList<string> words, NerSentenceBuffers b)
+    /// <summary>The lower-cased word key (digits folded) that case statistics are stored under.</summary>
+    public static ulong LowerKey(ReadOnlySpan<char> word, Span<char> scratch)
     {
+        var lower = scratch[..word.Length];
+        for (int k = 0; k < word.Length; k++) lower[k] = char.IsAsciiDigit(word[k]) ? '0' : char.ToLowerInvariant(word[k]);
+        return FeatureKey.Of(TLower, lower);
+    }
+
+    /// <summary>
+    /// Static features of every word. <paramref name="lexicon"/> replaces the model's training-entity lexicon; training
+    /// passes the one built without the sentence's own fold, so the model learns how far to trust it.
+    /// </summary>
+    public void Extract(IReadOnlyList<string> words, NerSentenceBuffers b, NerGazetteer? lexicon = null)
+    {
+        lexicon ??= _lexicon;
         int n = words.Count, longest = 1;
         for (int i = 0; i < n; i++) longest = Math.Max(longest, words[i].Length);
         b.Ensure(n, longest);
@@ -108,6 +129,10 @@ internal sealed class NerFeatures
             for (int l = 0; l < 3; l++) b.Classes[l][at] = index < 0 || l >= _levels ? 65000 : _clusters.ClassOf(index, l);
         }
         _gazetteer.Mark(b.TokenHash.AsSpan(0, n), b.Marks.AsSpan(P, n));
+        if (lexicon != null) lexicon.Mark(b.TokenHash.AsSpan(0, n), b.LexiconMarks.AsSpan(P, n));
+        else b.LexiconMarks.AsSpan(P, n).Clear();
+        b.LexiconMarks.AsSpan(0, P).Clear();
+        b.LexiconMarks.AsSpan(P + n, P).Clear();
 
         for (int i = 0; i < n; i++)
         {
@@ -165,6 +190,20 @@ internal sealed class NerFeatures
             c = AddMarks(f, c, TGazPrev, b.Marks[at - 1], NerGazetteer.CategoryCount * 2);
             c = AddMarks(f, c, TGazNext, b.Marks[at + 1], NerGazetteer.CategoryCount * 2);
             c = AddMarks(f, c, TGazNext2, b.Marks[at + 2], NerGazetteer.CategoryCount * 2);
+            if (lexicon != null)
+            {
+                int bits = lexicon.Categories * 2;
+                c = AddMarks(f, c, TLex, b.LexiconMarks[at], bits);
+                c = AddMarks(f, c, TLexPrev, b.LexiconMarks[at - 1], bits);
+                c = AddMarks(f, c, TLexNext, b.LexiconMarks[at + 1], bits);
+            }
+            if (_caseStats != null && c + 3 <= NerSentenceBuffers.Stride)
+            {
+                int first = i == 0 ? 1 : 0;
+                f[c++] = FeatureKey.Of(TCase, _caseStats.BucketOf(w) * 4 + (upper ? 2 : 0) + first);
+                f[c++] = FeatureKey.Of(TCasePrev, _caseStats.BucketOf(b.WordKey[at - 1]), upper ? 1 : 0);
+                f[c++] = FeatureKey.Of(TCaseNext, _caseStats.BucketOf(b.WordKey[at + 1]), upper ? 1 : 0);
+            }
             b.StaticCount[i] = c;
         }
     }
@@ -195,7 +234,6 @@ internal sealed class NerFeatures
     }
 
     public const int HistoryCount = 5;
-
     /// <summary>"Xx", "X.", "d", "x-Xx": character classes with runs collapsed.</summary>
     private static int Shape(ReadOnlySpan<char> word, Span<char> into)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lagebild.Knowledge;
+using Lagebild.Nlp.Corpora;
 using Lagebild.Nlp.Learning;
 
 namespace Lagebild.Nlp.Entities;
@@ -20,8 +21,50 @@ public sealed class NerGazetteer
 
     private static readonly ConcurrentDictionary<string, NerGazetteer> Cache = new();
     private readonly Dictionary<ulong, int> _phrases = new();
+    private readonly int _categories;
+
+    public NerGazetteer() : this(CategoryCount) { }
+
+    /// <summary>A look-up with <paramref name="categories"/> categories numbered from 0 (at most 14: two mark bits each).</summary>
+    public NerGazetteer(int categories)
+    {
+        if (categories < 1 || categories > 14) throw new ArgumentOutOfRangeException(nameof(categories));
+        _categories = categories;
+    }
 
     public int PhraseCount => _phrases.Count;
+    public int Categories => _categories;
+
+    /// <summary>
+    /// The entity phrases of labelled sentences, each under its type (index into <paramref name="types"/>): the
+    /// recognizer's lexicon of what the training data called an entity. Only hashes are kept, no text.
+    /// </summary>
+    public static NerGazetteer FromEntities(IEnumerable<NerSentence> sentences, IReadOnlyList<string> types)
+    {
+        var typeIndex = types.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        var g = new NerGazetteer(Math.Max(1, types.Count));
+        foreach (var s in sentences)
+            foreach (var span in Evaluation.NlpScorer.Spans(s.Tags))
+                if (typeIndex.TryGetValue(span.Type, out int type) && span.End - span.Start <= MaxTokens)
+                    g.Add(s.Tokens.Skip(span.Start).Take(span.End - span.Start).ToArray(), type);
+        return g;
+    }
+
+    public void Write(BinaryWriter w)
+    {
+        w.Write(_categories);
+        w.Write(_phrases.Count);
+        foreach (var (key, flags) in _phrases.OrderBy(kv => kv.Key)) { w.Write(key); w.Write(flags); }
+    }
+
+    public static NerGazetteer Read(BinaryReader r)
+    {
+        int categories = r.ReadInt32(), count = r.ReadInt32();
+        if (categories < 1 || categories > 14 || count < 0 || count > 50_000_000) throw new InvalidDataException($"bad lexicon header ({categories}, {count})");
+        var g = new NerGazetteer(categories);
+        for (int i = 0; i < count; i++) g._phrases[r.ReadUInt64()] = r.ReadInt32();
+        return g;
+    }
 
     /// <summary>The default tables of a language (cached).</summary>
     public static NerGazetteer ForLanguage(string lang) => Cache.GetOrAdd(lang, l => Load(new TableSource(), l));
@@ -81,15 +124,18 @@ public sealed class NerGazetteer
     }
 
     /// <summary>Adds a phrase (words separated by spaces) of a category.</summary>
-    public void Add(string phrase, Category category)
+    public void Add(string phrase, Category category) =>
+        Add(phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries), (int)category);
+
+    /// <summary>Adds a phrase given as tokens, under category number <paramref name="category"/>.</summary>
+    public void Add(IReadOnlyList<string> words, int category)
     {
-        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || words.Length > MaxTokens) return;
+        if (words.Count == 0 || words.Count > MaxTokens || category < 0 || category >= _categories) return;
         ulong h = Seed;
-        for (int i = 0; i < words.Length; i++)
+        for (int i = 0; i < words.Count; i++)
         {
             h = Extend(h, TokenHash(words[i]));
-            int flags = i == words.Length - 1 ? 1 << (int)category : PrefixBit;
+            int flags = i == words.Count - 1 ? 1 << category : PrefixBit;
             _phrases[h] = _phrases.GetValueOrDefault(h) | flags;
         }
     }
@@ -116,7 +162,7 @@ public sealed class NerGazetteer
                 if (!_phrases.TryGetValue(h, out int flags)) break;
                 int cats = flags & ~PrefixBit;
                 if (cats != 0)
-                    for (int c = 0; c < CategoryCount; c++)
+                    for (int c = 0; c < _categories; c++)
                     {
                         if ((cats & (1 << c)) == 0) continue;
                         marks[start] |= 1 << (2 * c);

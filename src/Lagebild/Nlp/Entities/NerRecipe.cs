@@ -64,7 +64,7 @@ public sealed class NerRecipe : IModelRecipe
         double clusterSeconds = clock.Elapsed.TotalSeconds;
 
         var options = OptionsFor(lang);
-        var trained = NerTrainer.Train(lang, train, dev, clusters, options, log);
+        var trained = NerTrainer.Train(lang, train, dev, clusters, options, log, unlabelled: text.Skip(train.Count));
         // Score what ships: the file stores weights as 16-bit floats, which moves a few decisions.
         trained.Save(outPath);
         var model = EntityRecognizer.Load(outPath);
@@ -100,7 +100,7 @@ public sealed class NerRecipe : IModelRecipe
             ["training_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1),
             ["cluster_seconds"] = Math.Round(clusterSeconds, 1),
         };
-        var final = new EntityRecognizer(lang, model.Labels.ToArray(), model.Model, model.Clusters, options.BeamSize, metadata);
+        var final = model.WithMetadata(metadata);
         final.Save(outPath);
         log.WriteLine($"ner {lang}: wrote {outPath} ({new FileInfo(outPath).Length / 1024.0 / 1024.0:0.0} MB) in {clock.Elapsed.TotalSeconds:0}s");
         return new TrainingReport(Kind, lang, outPath, data, new Dictionary<string, double?>

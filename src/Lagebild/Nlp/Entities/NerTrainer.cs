@@ -22,11 +22,19 @@ public sealed record NerTrainingOptions
     /// <summary>Features seen fewer times in the training data are left out. 2 halves the model but cost about one
     /// point of GermEval F1, so all features are kept by default.</summary>
     public int MinFeatureCount { get; init; } = 1;
+    /// <summary>
+    /// Folds of the training-entity lexicon (0 = no lexicon). Each training sentence sees the lexicon of the other
+    /// folds, as a test sentence sees one built without it; decoding uses the lexicon of all training data.
+    /// </summary>
+    public int LexiconFolds { get; init; } = 5;
+    /// <summary>Capitalisation statistics of each word type from unlabelled text as features.</summary>
+    public bool CaseStatistics { get; init; } = true;
 
     public JsonObject ToJson() => new()
     {
         ["epochs"] = Epochs, ["first_scored_epoch"] = FirstScoredEpoch, ["beam"] = BeamSize,
         ["prune_below"] = PruneBelow, ["seed"] = Seed, ["min_feature_count"] = MinFeatureCount,
+        ["lexicon_folds"] = LexiconFolds, ["case_statistics"] = CaseStatistics,
     };
 }
 
@@ -53,21 +61,42 @@ public static class NerTrainer
         return ["O", .. types.SelectMany(t => new[] { "B-" + t, "I-" + t })];
     }
 
+    /// <param name="unlabelled">Text for the capitalisation statistics besides the training sentences.</param>
     public static EntityRecognizer Train(string lang, IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev,
-        WordClusters clusters, NerTrainingOptions options, TextWriter log, NerGazetteer? gazetteer = null)
+        WordClusters clusters, NerTrainingOptions options, TextWriter log, NerGazetteer? gazetteer = null,
+        IEnumerable<IReadOnlyList<string>>? unlabelled = null)
     {
         var labels = LabelsOf(train);
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        var types = EntityRecognizer.TypesOf(labels);
         gazetteer ??= NerGazetteer.ForLanguage(lang);
-        var features = new NerFeatures(gazetteer, clusters);
-        var buffers = new NerSentenceBuffers();
         var clock = Stopwatch.StartNew();
+        var sentences = train.Where(s => s.Length > 0).ToList();
 
-        var cached = new List<Cached>(train.Count);
-        foreach (var s in train)
+        NerGazetteer? lexicon = null;
+        NerGazetteer[]? foldLexicons = null;
+        int lexiconFolds = options.LexiconFolds;
+        if (lexiconFolds > 1 && types.Length <= 14)
         {
-            if (s.Length == 0) continue;
-            features.Extract(s.Tokens, buffers);
+            lexicon = NerGazetteer.FromEntities(sentences, types);
+            foldLexicons = Enumerable.Range(0, lexiconFolds)
+                .Select(f => NerGazetteer.FromEntities(sentences.Where((_, i) => i % lexiconFolds != f), types)).ToArray();
+        }
+        NerCaseStats? caseStats = null;
+        if (options.CaseStatistics)
+        {
+            IEnumerable<IReadOnlyList<string>> text = sentences.Select(s => (IReadOnlyList<string>)s.Tokens);
+            if (unlabelled != null) text = text.Concat(unlabelled);
+            caseStats = NerCaseStats.FromText(text);
+        }
+        var features = new NerFeatures(gazetteer, clusters, lexicon, caseStats);
+        var buffers = new NerSentenceBuffers();
+
+        var cached = new List<Cached>(sentences.Count);
+        for (int index = 0; index < sentences.Count; index++)
+        {
+            var s = sentences[index];
+            features.Extract(s.Tokens, buffers, foldLexicons?[index % lexiconFolds]);
             int n = s.Length;
             var starts = new int[n + 1];
             for (int i = 0; i < n; i++) starts[i + 1] = starts[i] + buffers.StaticCount[i];
@@ -87,13 +116,33 @@ public static class NerTrainer
         log.WriteLine($"ner {lang}: {cached.Count:N0} sentences, {cached.Sum(c => c.Gold.Length):N0} words, {labels.Length} labels; features in {clock.Elapsed.TotalSeconds:0.0}s");
 
         var allowed = EntityRecognizer.Transitions(labels);
-        int k = labels.Length;
+        EntityRecognizer Make(PerceptronModel model) =>
+            new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats);
+        var (bestModel, bestF1, bestEpoch) = TrainEpochs(cached, labels.Length, allowed, options, dev, m => Make(m), $"ner {lang}", log, clock);
+        var best = Make(bestModel);
+        log.WriteLine($"ner {lang}: kept epoch {bestEpoch} (dev F1 {bestF1:0.00}), {best.FeatureCount:N0} features, {best.WeightCount:N0} weights");
+        var metadata = new JsonObject
+        {
+            ["labels"] = new JsonArray(labels.Select(l => (JsonNode)l).ToArray()),
+            ["best_epoch"] = bestEpoch,
+            ["dev_f1"] = dev != null ? Math.Round(bestF1, 2) : null,
+            ["features"] = best.FeatureCount,
+            ["weights"] = best.WeightCount,
+        };
+        return best.WithMetadata(metadata);
+    }
+
+    /// <summary>The epochs of training; returns the averaged model of the best development epoch.</summary>
+    private static (PerceptronModel Model, double F1, int Epoch) TrainEpochs(List<Cached> cached, int k, bool[] allowed,
+        NerTrainingOptions options, IReadOnlyList<NerSentence>? dev, Func<PerceptronModel, EntityRecognizer> recognizer,
+        string name, TextWriter log, Stopwatch clock)
+    {
         var trainer = new PerceptronTrainer(k);
         var scores = new float[k];
         var combined = new ulong[NerSentenceBuffers.Stride + NerFeatures.HistoryCount];
         var order = Enumerable.Range(0, cached.Count).ToArray();
         var random = new Random(options.Seed);
-        EntityRecognizer? best = null;
+        PerceptronModel? best = null;
         double bestF1 = -1;
         int bestEpoch = 0;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -122,26 +171,17 @@ public static class NerTrainer
                     prev = guess;
                 }
             }
-            var line = $"ner {lang}: epoch {epoch}: train word errors {100.0 * errors / words:0.00}%";
+            var line = $"{name}: epoch {epoch}: train word errors {100.0 * errors / Math.Max(1, words):0.00}%";
             if (dev != null && epoch >= options.FirstScoredEpoch || epoch == options.Epochs)
             {
-                var model = new EntityRecognizer(lang, labels, trainer.Finish(options.PruneBelow), clusters, options.BeamSize, null, gazetteer);
-                double f1 = dev != null ? Score(model, dev).F1 : 0;
+                var model = trainer.Finish(options.PruneBelow);
+                double f1 = dev != null ? Score(recognizer(model), dev).F1 : 0;
                 line += dev != null ? $", dev F1 {f1:0.00}" : "";
                 if (f1 > bestF1) { best = model; bestF1 = f1; bestEpoch = epoch; }
             }
             log.WriteLine($"{line} ({clock.Elapsed.TotalSeconds:0}s)");
         }
-        log.WriteLine($"ner {lang}: kept epoch {bestEpoch} (dev F1 {bestF1:0.00}), {best!.FeatureCount:N0} features, {best.WeightCount:N0} weights");
-        var metadata = new JsonObject
-        {
-            ["labels"] = new JsonArray(labels.Select(l => (JsonNode)l).ToArray()),
-            ["best_epoch"] = bestEpoch,
-            ["dev_f1"] = dev != null ? Math.Round(bestF1, 2) : null,
-            ["features"] = best.FeatureCount,
-            ["weights"] = best.WeightCount,
-        };
-        return new EntityRecognizer(lang, labels, best.Model, clusters, options.BeamSize, metadata, gazetteer);
+        return (best!, bestF1, bestEpoch);
     }
 
     private static void DropRare(List<Cached> cached, int minCount)
