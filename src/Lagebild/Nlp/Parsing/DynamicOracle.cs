@@ -7,7 +7,7 @@ namespace Lagebild.Nlp.Parsing;
 /// </summary>
 internal static class DynamicOracle
 {
-    /// <summary>Cost of one transition (int.MaxValue when it is not allowed).</summary>
+    /// <summary>Cost of one transition (int.MaxValue when the system does not allow it; the root-label rule is not applied).</summary>
     public static int Cost(ArcEagerState s, int transition, int[] goldHeads, int[] goldLabels)
     {
         if (!ArcEager.IsValid(s, transition)) return int.MaxValue;

@@ -11,6 +11,7 @@ internal sealed class SentenceValues
 {
     public ulong[] Words = new ulong[64];
     public ulong[] Tags = new ulong[64];
+    public ulong[] Suffixes = new ulong[64];     // last three characters of the word value: a cue that survives tagging errors
     private char[] _chars = new char[64];
 
     public const ulong NoWord = 0x6E6F6E65UL;       // position outside the sentence
@@ -19,17 +20,18 @@ internal sealed class SentenceValues
     public void Set(IReadOnlyList<string> words, IReadOnlyList<string> upos)
     {
         int n = words.Count;
-        if (Words.Length < n + 1) { Words = new ulong[Math.Max(n + 1, Words.Length * 2)]; Tags = new ulong[Words.Length]; }
+        if (Words.Length < n + 1) { Words = new ulong[Math.Max(n + 1, Words.Length * 2)]; Tags = new ulong[Words.Length]; Suffixes = new ulong[Words.Length]; }
         Words[0] = RootWord;
         Tags[0] = RootWord;
+        Suffixes[0] = RootWord;
         for (int i = 0; i < n; i++)
         {
-            Words[i + 1] = WordValue(words[i]);
+            Words[i + 1] = WordValue(words[i], out Suffixes[i + 1]);
             Tags[i + 1] = FeatureKey.Of(1, upos[i]);
         }
     }
 
-    private ulong WordValue(string word)
+    private ulong WordValue(string word, out ulong suffix)
     {
         if (_chars.Length < word.Length) _chars = new char[Math.Max(word.Length, _chars.Length * 2)];
         for (int i = 0; i < word.Length; i++)
@@ -37,18 +39,20 @@ internal sealed class SentenceValues
             char c = word[i];
             _chars[i] = char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c);
         }
-        return FeatureKey.Of(0, _chars.AsSpan(0, word.Length));
+        int length = word.Length;
+        suffix = FeatureKey.Of(2, _chars.AsSpan(Math.Max(0, length - 3), Math.Min(3, length)));
+        return FeatureKey.Of(0, _chars.AsSpan(0, length));
     }
 }
 
 /// <summary>
 /// Feature templates after Zhang and Nivre (2011) for arc-eager: words and tags of S0, N0..N2, the head and
 /// grandparent of S0, the two outermost children of S0 and N0 with labels, distance, valency and label sets, their
-/// pair and triple conjunctions, plus S1 (second on the stack), which helps REDUCE decisions.
+/// pair and triple conjunctions, plus S1 (second on the stack), which helps REDUCE decisions, word suffixes and the string neighbours of S0 and N0.
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Count = 77;
+    public const int Count = 86;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong K(int t, ulong a) => FeatureKey.Of(t, (long)a);
@@ -121,6 +125,13 @@ internal static class ParserFeatures
         // second stack word
         f[i++] = K(73, s1w, s1p); f[i++] = K(74, s1p, s0p, n0p); f[i++] = K(75, s1p, L(s0), s0p);
         f[i++] = K(76, s0p, L(s0), n0p);
+        // suffixes and a word bigram, which do not depend on the (predicted) tags
+        ulong s0x = s0 >= 0 ? v.Suffixes[s0] : SentenceValues.NoWord, n0x = n0 >= 0 ? v.Suffixes[n0] : SentenceValues.NoWord;
+        f[i++] = K(77, s0x); f[i++] = K(78, n0x); f[i++] = K(79, s0x, n0x); f[i++] = K(80, n0w, n1w);
+        // string neighbours of S0 and N0 (what lies between them), like a tagger's context window
+        int afterS0 = s0 > 0 && s0 < s.Length ? s0 + 1 : none, beforeN0 = n0 > 1 ? n0 - 1 : none;
+        f[i++] = K(81, P(afterS0), s0p, n0p); f[i++] = K(82, P(beforeN0), n0p, s0p);
+        f[i++] = K(83, W(afterS0), s0p); f[i++] = K(84, W(beforeN0), n0p); f[i++] = K(85, s1w, s0w);
     }
 
     /// <summary>Distance buckets: exact up to 5, then 6-9, 10+.</summary>

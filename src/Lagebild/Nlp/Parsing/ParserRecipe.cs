@@ -18,7 +18,17 @@ public sealed class ParserRecipe : IModelRecipe
     public string Kind => DependencyParser.Kind;
     public IReadOnlyList<string> Languages { get; } = ["en", "de"];
 
-    public ParserTrainingOptions Options { get; init; } = new();
+    /// <summary>Overrides the per-language settings of <see cref="OptionsFor"/> (experiments, tests).</summary>
+    public ParserTrainingOptions? Options { get; init; }
+
+    /// <summary>
+    /// The shipped settings. Both languages train with 5 % simulated tagging errors, since at run time the tags come
+    /// from the tagger. English prunes weights below 1.0 (a third of them survive; ~0.1 UAS for ~1.5 times the speed);
+    /// German, with a tenth of the data, loses more by pruning and its model is small anyway.
+    /// </summary>
+    public ParserTrainingOptions OptionsFor(string lang) => Options ?? (lang == "de"
+        ? new ParserTrainingOptions { Epochs = 15, TagNoise = 0.05, PruneBelow = 0.05f }
+        : new ParserTrainingOptions { Epochs = 20, TagNoise = 0.05, PruneBelow = 1.0f });
 
     private sealed record Corpus(IReadOnlyList<DataFile> Train, DataFile? Dev, DataFile Test);
 
@@ -42,7 +52,7 @@ public sealed class ParserRecipe : IModelRecipe
         var clock = Stopwatch.StartNew();
         var train = corpus.Train.SelectMany(f => CorpusReader.ReadTreebank(Path.Combine(dataDirectory, f.Path))).ToList();
         var test = CorpusReader.ReadTreebank(Path.Combine(dataDirectory, corpus.Test.Path));
-        var options = Options;
+        var options = OptionsFor(lang);
 
         ParserTrainingResult result;
         if (corpus.Dev != null)

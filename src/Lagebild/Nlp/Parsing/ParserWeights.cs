@@ -17,14 +17,14 @@ namespace Lagebild.Nlp.Parsing;
 internal sealed class ParserWeights
 {
     // A slot is one 64-bit word: the key's high 32 bits (its low bits chose the slot), the first weight (24 bits) and
-    // the number of weights (8 bits); 0 = empty. A weight is 32 bits: class (16) and the value as a 16-bit float.
+    // the number of weights (8 bits); 0 = empty. A weight is 64 bits: class (low 32) and the value as a float (high 32), so scoring converts nothing.
     private const int StartBits = 24, CountBits = 8;
     private const int MaxStart = (1 << StartBits) - 1, MaxCount = (1 << CountBits) - 1;
 
     private readonly ulong[] _keys;      // sorted, for writing
     private readonly int[] _counts;      // weights per key, for writing
     private readonly ulong[] _slots;
-    private readonly uint[] _weights;    // in key order: class | half value << 16
+    private readonly ulong[] _weights;   // in key order: class | float bits << 32
     private readonly int _mask;
 
     private ParserWeights(int classes, ulong[] keys, int[] counts, ushort[] classIds, float[] values)
@@ -33,8 +33,8 @@ internal sealed class ParserWeights
         Classes = classes;
         _keys = keys;
         _counts = counts;
-        _weights = new uint[values.Length];
-        for (int i = 0; i < values.Length; i++) _weights[i] = classIds[i] | (uint)BitConverter.HalfToUInt16Bits((Half)values[i]) << 16;
+        _weights = new ulong[values.Length];
+        for (int i = 0; i < values.Length; i++) _weights[i] = classIds[i] | (ulong)BitConverter.SingleToUInt32Bits((float)(Half)values[i]) << 32;   // as stored: half precision
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
         _slots = new ulong[size];
         _mask = size - 1;
@@ -113,7 +113,7 @@ internal sealed class ParserWeights
         return new ParserWeights(Classes, keys.ToArray(), counts.ToArray(), classIds.ToArray(), values.ToArray());
     }
 
-    private static float ValueOf(uint weight) => (float)BitConverter.UInt16BitsToHalf((ushort)(weight >> 16));
+    private static float ValueOf(ulong weight) => BitConverter.UInt32BitsToSingle((uint)(weight >> 32));
 
     /// <summary>Writes in <see cref="PerceptronModel"/>'s format (through the model itself, so the two cannot drift apart).</summary>
     public void Write(BinaryWriter w)
@@ -149,15 +149,15 @@ internal sealed class ParserWeights
             }
         }
         // Pass 2: the weight rows, again independent of each other.
-        ref uint weights = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref ulong weights = ref MemoryMarshal.GetArrayDataReference(_weights);
         for (int h = 0; h < hits; h++)
         {
             ulong slot = found[h];
             int start = (int)(slot >> CountBits) & MaxStart, end = start + (int)(slot & MaxCount);
             for (int j = start; j < end; j++)
             {
-                uint w = Unsafe.Add(ref weights, j);
-                scores[(ushort)w] += (float)BitConverter.UInt16BitsToHalf((ushort)(w >> 16));
+                ulong w = Unsafe.Add(ref weights, j);
+                scores[(int)(uint)w] += BitConverter.UInt32BitsToSingle((uint)(w >> 32));
             }
         }
     }
