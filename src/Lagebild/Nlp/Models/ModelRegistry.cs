@@ -1,5 +1,6 @@
 using Lagebild.Nlp.Entities;
 using Lagebild.Nlp.Lemmas;
+using Lagebild.Nlp.Parsing;
 using Lagebild.Nlp.Tagging;
 
 namespace Lagebild.Nlp.Models;
@@ -13,6 +14,7 @@ public static class ModelRegistry
         ["tagger"] = path => PosTagger.Load(path),
         ["lemmatizer"] = path => Lemmatizer.Load(path),
         ["ner"] = path => EntityRecognizer.Load(path),
+        ["parser"] = path => DependencyParser.Load(path),
     };
 
     /// <summary>Kind -> how it is trained and scored, in pipeline order (the lemmatizer is scored on the tagger's tags).</summary>
@@ -21,5 +23,6 @@ public static class ModelRegistry
         new TaggerRecipe(),
         new LemmatizerRecipe(),
         new NerRecipe(),
+        new ParserRecipe(),
     ];
 }
