@@ -34,9 +34,15 @@ public sealed class PipelineBuilder
     public PipelineBuilder UseAttribution() => Use(new AttributionFinder(Data));
     public PipelineBuilder UseClaims() => Use(new ClaimExtractor(Data));
 
+    /// <summary>
+    /// The model layers the extraction rules read today: entities (persons and organisations no table lists). Tags,
+    /// lemmas and syntax cost throughput and no rule uses them yet, so they run only where asked for.
+    /// </summary>
+    public const ModelLayers ExtractionLayers = ModelLayers.Entities;
+
     /// <summary>The full extraction pipeline.</summary>
     public PipelineBuilder UseDefaults() =>
-        UseParagraphs().UseTokenizer().UseSentences().UseModels().UseMentions().UseQuotes().UseAttribution().UseClaims();
+        UseParagraphs().UseTokenizer().UseSentences().UseModels(ExtractionLayers).UseMentions().UseQuotes().UseAttribution().UseClaims();
 
     public Pipeline Build() => new(_lang, _steps.ToArray());
 }
