@@ -23,7 +23,6 @@ public sealed class UdSentence
     public string[] Deprels { get; }
     public int Length => Forms.Length;
 
-    public bool HasLemmas => Lemmas.Any(l => l != "_") || Forms.All(f => f == "_");
     public bool HasTrees => Heads.All(h => h >= 0);
     public bool HasXpos => Xpos.Any(x => x != "_");
 }

@@ -48,8 +48,65 @@ public sealed class PerceptronModel
     /// <summary>Clears <paramref name="scores"/> and adds the weights of the features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        if (features.Length <= 256)
+        {
+            Span<int> found = stackalloc int[features.Length];
+            Score(features, scores, found);
+            return;
+        }
         scores[..Classes].Clear();
         foreach (var f in features) AddFeature(f, scores);
+    }
+
+    /// <summary>
+    /// As <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/> in two passes: first all slot look-ups, then all weight
+    /// rows. The look-ups do not depend on each other, so the processor overlaps their cache misses; with many features
+    /// per decision (the parser scores ~80) this is about twice as fast. <paramref name="found"/> is scratch space at
+    /// least as long as <paramref name="features"/>.
+    /// </summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores, Span<int> found)
+    {
+        scores[..Classes].Clear();
+        int hits = 0;
+        foreach (var feature in features)
+        {
+            int s = (int)(feature & (ulong)_mask);
+            while (true)
+            {
+                ref readonly var slot = ref _slots[s];
+                if (slot.Count == 0) break;
+                if (slot.Key == feature) { found[hits++] = s; break; }
+                s = (s + 1) & _mask;
+            }
+        }
+        for (int h = 0; h < hits; h++)
+        {
+            ref readonly var slot = ref _slots[found[h]];
+            foreach (ref readonly var e in _entries.AsSpan(slot.Start, slot.Count)) scores[e.Class] += e.Weight;
+        }
+    }
+
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
+    public PerceptronModel Pruned(float threshold)
+    {
+        var keys = new List<ulong>();
+        var starts = new List<int> { 0 };
+        var classIds = new List<ushort>();
+        var weights = new List<float>();
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            int before = weights.Count;
+            for (int j = _starts[i]; j < _starts[i + 1]; j++)
+            {
+                if (Math.Abs(_entries[j].Weight) < threshold) continue;
+                classIds.Add((ushort)_entries[j].Class);
+                weights.Add(_entries[j].Weight);
+            }
+            if (weights.Count == before) continue;
+            keys.Add(_keys[i]);
+            starts.Add(weights.Count);
+        }
+        return new PerceptronModel(Classes, keys.ToArray(), starts.ToArray(), classIds.ToArray(), weights.ToArray());
     }
 
     /// <summary>Adds one feature's weights to <paramref name="scores"/> (for callers that accumulate).</summary>
@@ -67,19 +124,6 @@ public sealed class PerceptronModel
                 foreach (ref readonly var e in entries) scores[e.Class] += e.Weight;
                 return;
             }
-            s = (s + 1) & _mask;
-        }
-    }
-
-    /// <summary>True when the model has a weight for the feature (used for unknown-word checks).</summary>
-    public bool Knows(ulong feature)
-    {
-        int s = (int)(feature & (ulong)_mask);
-        while (true)
-        {
-            ref readonly var slot = ref _slots[s];
-            if (slot.Count == 0) return false;
-            if (slot.Key == feature) return true;
             s = (s + 1) & _mask;
         }
     }

@@ -19,10 +19,6 @@ public static class ModelManifest
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The manifest that sits beside a model file.</summary>
-    public static string PathFor(string modelPath) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath))!, FileName);
-
     /// <summary>Rewrites the manifest beside <paramref name="report"/>'s model from all model files there.</summary>
     public static string Record(TrainingReport report) => Rebuild(Path.GetDirectoryName(Path.GetFullPath(report.ModelPath))!);
 

@@ -1,3 +1,4 @@
+using Lagebild.Nlp.Learning;
 using System.Text.Json.Nodes;
 using Lagebild.Nlp.Models;
 
@@ -14,13 +15,13 @@ public sealed class DependencyParser : IDependencyParser
     /// <summary>Version of the payload: label list + perceptron; bump when features or transitions change.</summary>
     public const int PayloadVersion = 1;
 
-    private readonly ParserWeights _model;
+    private readonly PerceptronModel _model;
     private readonly string[] _labels;
     private readonly int _rootLabel;
 
     [ThreadStatic] private static Workspace? _workspace;
 
-    internal DependencyParser(string lang, string[] labels, ParserWeights model, JsonObject? metadata = null)
+    internal DependencyParser(string lang, string[] labels, PerceptronModel model, JsonObject? metadata = null)
     {
         if (model.Classes != ArcEager.ClassCount(labels.Length))
             throw new ArgumentException($"model has {model.Classes} classes, {labels.Length} labels need {ArcEager.ClassCount(labels.Length)}");
@@ -34,7 +35,7 @@ public sealed class DependencyParser : IDependencyParser
     public string Lang { get; }
     public IReadOnlyList<string> Labels => _labels;
     public JsonObject Metadata { get; }
-    internal ParserWeights Model => _model;
+    internal PerceptronModel Model => _model;
     public int FeatureCount => _model.FeatureCount;
     /// <summary>The same parser without weights smaller than <paramref name="threshold"/> (a smaller, faster model).</summary>
     public DependencyParser Pruned(float threshold, JsonObject? metadata = null) => new(Lang, _labels, _model.Pruned(threshold), metadata ?? Metadata);
@@ -113,7 +114,7 @@ public sealed class DependencyParser : IDependencyParser
             if (count < 1 || count > 1000) throw new InvalidDataException($"bad label count {count}");
             var labels = new string[count];
             for (int i = 0; i < count; i++) labels[i] = r.ReadString();
-            var model = ParserWeights.Read(r);
+            var model = PerceptronModel.Read(r);
             if (model.Classes != ArcEager.ClassCount(count))
                 throw new InvalidDataException($"{model.Classes} transition classes do not fit {count} labels");
             return new DependencyParser(header.Lang, labels, model, header.Metadata);
@@ -124,7 +125,7 @@ public sealed class DependencyParser : IDependencyParser
         public readonly ArcEagerState State = new();
         public readonly SentenceValues Values = new();
         public readonly ulong[] Features = new ulong[ParserFeatures.Count];
-        public readonly ulong[] Found = new ulong[ParserFeatures.Count];
+        public readonly int[] Found = new int[ParserFeatures.Count];
         public float[] Scores = new float[128];
     }
 }

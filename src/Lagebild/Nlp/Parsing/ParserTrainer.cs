@@ -111,7 +111,7 @@ public static class ParserTrainer
                 }
             }
             var model = trainer.Finish(options.PruneBelow);
-            var parser = new DependencyParser(lang, labels, ParserWeights.From(model));
+            var parser = new DependencyParser(lang, labels, model);
             var score = dev.Count > 0 ? Evaluate(parser, dev, null) : new AttachmentScore();
             byEpoch.Add(score);
             log.WriteLine($"  epoch {epoch,2}: {100.0 * mistakes / Math.Max(1, steps):0.00} % wrong transitions, {trainer.FeatureCount:N0} features " +
