@@ -54,7 +54,7 @@ public sealed class ModelAnnotator : IPipe
                 }
                 if (parser != null)
                 {
-                    var tree = parser.Parse(words, tags.Upos);
+                    var tree = parser.Parse(words, tags.Upos, tags.Xpos);
                     for (int i = 0; i < words.Count; i++)
                     {
                         doc.Tokens[first + i].Head = tree.Heads[i] == 0 ? -1 : first + tree.Heads[i] - 1;

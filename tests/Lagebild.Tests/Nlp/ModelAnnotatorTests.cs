@@ -30,7 +30,7 @@ public sealed class ModelAnnotatorTests
     /// <summary>Every word hangs on the first one.</summary>
     private sealed class FirstWordIsHead : IDependencyParser
     {
-        public DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos) =>
+        public DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos, IReadOnlyList<string>? xpos = null) =>
             new(words.Select((_, i) => i == 0 ? 0 : 1).ToArray(), words.Select((_, i) => i == 0 ? "root" : "dep").ToArray());
     }
 

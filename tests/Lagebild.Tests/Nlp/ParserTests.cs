@@ -189,6 +189,41 @@ public class ParserTests
         }
     }
 
+    /// <summary>A parser trained on UPOS+XPOS reads the fine tags: two words with the same form and UPOS but different
+    /// XPOS attach differently, and the flag survives saving.</summary>
+    [Fact]
+    public void AParserTrainedWithXposReadsTheFineTags()
+    {
+        static UdSentence WithXpos(UdSentence s, params string[] xpos) =>
+            new(s.Forms, s.Lemmas, s.Upos, xpos, s.Feats, s.Heads, s.Deprels);
+        // "X flib Y": with VBD the second word is the verb (root); with NN it is the subject's noun compound head.
+        var treebank = new List<UdSentence>();
+        string[] names = ["Mira", "Tobin", "Quill", "Ansel", "Brin", "Cato"];
+        foreach (var a in names)
+            foreach (var b in names.Where(n => n != a))
+            {
+                treebank.Add(WithXpos(Sentence((a, "PROPN", 2, "nsubj"), ("flib", "NOUN", 0, "root"), (b, "PROPN", 2, "obj")), "NNP", "VBD", "NNP"));
+                treebank.Add(WithXpos(Sentence((a, "PROPN", 2, "compound"), ("flib", "NOUN", 0, "root"), (b, "PROPN", 2, "appos")), "NNP", "NN", "NNP"));
+            }
+        var options = new ParserTrainingOptions { Epochs = 6, PruneBelow = 0f, UseXpos = true };
+        var parser = ParserTrainer.Train("en", treebank, [], options, TextWriter.Null).Parser;
+        Assert.True(parser.UsesXpos);
+        string[] words = ["Dorn", "flib", "Mira"], upos = ["PROPN", "NOUN", "PROPN"];
+        Assert.Equal("nsubj", parser.Parse(words, upos, ["NNP", "VBD", "NNP"]).Labels[0]);
+        Assert.Equal("compound", parser.Parse(words, upos, ["NNP", "NN", "NNP"]).Labels[0]);
+
+        var path = Path.Combine(Path.GetTempPath(), $"parser-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            parser.Save(path);
+            var loaded = DependencyParser.Load(path);
+            Assert.True(loaded.UsesXpos);
+            Assert.Equal("compound", loaded.Parse(words, upos, ["NNP", "NN", "NNP"]).Labels[0]);
+            Assert.False(Tiny.Value.UsesXpos);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void SavedModelParsesTheSame()
     {

@@ -55,6 +55,54 @@ public sealed class TaggerTests
         Assert.Equal(["DT", "NN", "VBD", "JJ", "NNS", "."], tags.Xpos!);
     }
 
+    /// <summary>Invented words: nothing in their spelling or their (identical) contexts tells a noun from a verb; only
+    /// the lexicon does.</summary>
+    private static readonly (string Word, string Tag)[] LexiconWords =
+    [
+        ("brolk", "NOUN"), ("wimsa", "VERB"), ("tepur", "NOUN"), ("gadol", "VERB"), ("fenik", "NOUN"), ("zurma", "VERB"),
+        ("lobat", "NOUN"), ("hiswe", "VERB"), ("karun", "NOUN"), ("modep", "VERB"), ("sivol", "NOUN"), ("runak", "VERB"),
+    ];
+
+    private static Dictionary<ulong, byte> LexiconOf(IEnumerable<(string Word, string Tag)> entries) =>
+        entries.ToDictionary(e => TaggerFeatures.WordKey(e.Word), e => (byte)(e.Tag == "NOUN" ? 1 : 4));
+
+    [Fact]
+    public void A_lexicon_tags_words_the_training_data_never_saw()
+    {
+        var train = LexiconWords.Select(e => new TaggedSentence(["und", e.Word, "."], ["CCONJ", e.Tag, "PUNCT"])).ToList();
+        (string Word, string Tag)[] unseen = [("quendo", "NOUN"), ("plarix", "VERB"), ("avrel", "VERB"), ("strond", "NOUN")];
+        var lexicon = LexiconOf(LexiconWords.Concat(unseen));
+        var options = new TaggerTrainingOptions { Epochs = 10, PruneBelow = 0, AmbiguityMinCount = 1000 };
+        var withLexicon = PosTaggerTrainer.Train(train, null, options, lexicon: lexicon).Tagger;
+        foreach (var (word, tag) in unseen)
+            Assert.Equal(tag, withLexicon.Tag(["und", word, "."]).Upos[1]);
+
+        // Without it the same words get one tag whatever they are: the test depends on the lexicon.
+        var without = PosTaggerTrainer.Train(train, null, options).Tagger;
+        Assert.Single(unseen.Select(u => without.Tag(["und", u.Word, "."]).Upos[1]).Distinct());
+    }
+
+    [Fact]
+    public void Word_classes_and_lexicon_survive_saving()
+    {
+        var clusters = Lagebild.Nlp.Clusters.ExchangeClustering.Train(
+            Parse(Corpus).Select(s => (IReadOnlyList<string>)s.Words).ToList(), [2, 4], minCount: 1);
+        var lexicon = LexiconOf(LexiconWords);
+        var tagger = PosTaggerTrainer.Train(Parse(Corpus), null, new TaggerTrainingOptions { Epochs = 4, PruneBelow = 0 },
+            clusters: clusters, lexicon: lexicon).Tagger;
+        var path = Path.Combine(Path.GetTempPath(), $"tagger-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            tagger.Save(path);
+            var loaded = PosTagger.Load(path);
+            Assert.Equal(clusters.WordCount, loaded.Features.Clusters.WordCount);
+            Assert.Equal(lexicon.Count, loaded.Features.Lexicon.Count);
+            string[] sentence = ["Der", "Verband", "brolk", "wimsa", "Gewinne", "."];
+            Assert.Equal(tagger.Tag(sentence).Upos, loaded.Tag(sentence).Upos);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Saved_and_reloaded_model_predicts_the_same()
     {

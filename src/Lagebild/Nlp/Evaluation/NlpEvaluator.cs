@@ -89,7 +89,7 @@ public static class NlpEvaluator
                 var tags = tagger.Tag(s.Forms);
                 lemmatizer?.Lemmatize(s.Forms, tags.Upos);
                 ner?.Recognize(s.Forms);
-                parser?.Parse(s.Forms, tags.Upos);
+                parser?.Parse(s.Forms, tags.Upos, tags.Xpos);
             }
         }
     }

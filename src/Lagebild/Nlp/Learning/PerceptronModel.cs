@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Lagebild.Nlp.Learning;
 
@@ -67,6 +68,10 @@ public sealed class PerceptronModel
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores, Span<int> found)
     {
         scores[..Classes].Clear();
+        // Ask for every slot's cache line before probing any: the misses then overlap instead of queueing behind the
+        // probe loop's branches (a large model does not fit in the cache, so look-ups are memory-bound).
+        if (Sse.IsSupported && features.Length >= 16)
+            foreach (var feature in features) Prefetch(ref _slots[(int)(feature & (ulong)_mask)]);
         int hits = 0;
         foreach (var feature in features)
         {
@@ -79,12 +84,17 @@ public sealed class PerceptronModel
                 s = (s + 1) & _mask;
             }
         }
+        if (Sse.IsSupported && hits >= 16)
+            for (int h = 0; h < hits; h++) Prefetch(ref _entries[_slots[found[h]].Start]);
         for (int h = 0; h < hits; h++)
         {
             ref readonly var slot = ref _slots[found[h]];
             foreach (ref readonly var e in _entries.AsSpan(slot.Start, slot.Count)) scores[e.Class] += e.Weight;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Prefetch<T>(ref T location) => Sse.Prefetch0(Unsafe.AsPointer(ref location));
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
     public PerceptronModel Pruned(float threshold)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Lagebild.Nlp.Learning;
 using Lagebild.Nlp.Models;
@@ -62,6 +63,10 @@ public sealed class Lemmatizer : ILemmatizer
     private const int MaxTries = 8;
 
     private readonly PerceptronModel _model;
+    /// <summary>Lemmas already computed: a word's lemma depends only on (tag group, form, sentence start), and a few
+    /// thousand frequent words make up most running text, so most words skip the classifier. Bounded; thread-safe.</summary>
+    private readonly ConcurrentDictionary<(string Group, string Form, bool Start), string> _cache = new();
+    private const int CacheLimit = 100_000;
 
     internal Lemmatizer(IReadOnlyDictionary<string, string> tagGroups, LemmaClass[] classes, Dictionary<ulong, string> exceptions,
         PerceptronModel model, JsonObject? metadata = null)
@@ -95,6 +100,14 @@ public sealed class Lemmatizer : ILemmatizer
     {
         if (form.Length == 0) return form;
         var group = Group(upos);
+        if (_cache.TryGetValue((group, form, sentenceStart), out var cached)) return cached;
+        var lemma = Compute(form, group, sentenceStart);
+        if (_cache.Count < CacheLimit) _cache.TryAdd((group, form, sentenceStart), lemma);
+        return lemma;
+    }
+
+    private string Compute(string form, string group, bool sentenceStart)
+    {
         if (Exceptions.TryGetValue(LemmaFeatures.TableKey(group, form), out var known)) return known;
         var lower = form.ToLowerInvariant();
         if (sentenceStart && lower != form && Exceptions.TryGetValue(LemmaFeatures.TableKey(group, lower), out known)) return known;

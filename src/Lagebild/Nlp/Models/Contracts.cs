@@ -26,10 +26,11 @@ public interface IEntityRecognizer
 /// <summary>A dependency tree: for each word its head (1-based, 0 = root) and relation.</summary>
 public sealed record DependencyTree(int[] Heads, string[] Labels);
 
-/// <summary>Dependency parser over words and their UPOS tags.</summary>
+/// <summary>Dependency parser over words and their UPOS tags (and fine-grained XPOS tags where the tagger gives them;
+/// a parser trained on both reads them, others ignore them).</summary>
 public interface IDependencyParser
 {
-    DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos);
+    DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos, IReadOnlyList<string>? xpos = null);
 }
 
 /// <summary>A corpus file a model was trained or scored on, relative to the shared data directory.</summary>

@@ -12,8 +12,8 @@ namespace Lagebild.Nlp.Parsing;
 public sealed class DependencyParser : IDependencyParser
 {
     public const string Kind = "parser";
-    /// <summary>Version of the payload: label list + perceptron; bump when features or transitions change.</summary>
-    public const int PayloadVersion = 1;
+    /// <summary>Version of the payload: XPOS flag + label list + perceptron; bump when features or transitions change.</summary>
+    public const int PayloadVersion = 2;
 
     private readonly PerceptronModel _model;
     private readonly string[] _labels;
@@ -21,8 +21,9 @@ public sealed class DependencyParser : IDependencyParser
 
     [ThreadStatic] private static Workspace? _workspace;
 
-    internal DependencyParser(string lang, string[] labels, PerceptronModel model, JsonObject? metadata = null)
+    internal DependencyParser(string lang, string[] labels, PerceptronModel model, JsonObject? metadata = null, bool usesXpos = false)
     {
+        UsesXpos = usesXpos;
         if (model.Classes != ArcEager.ClassCount(labels.Length))
             throw new ArgumentException($"model has {model.Classes} classes, {labels.Length} labels need {ArcEager.ClassCount(labels.Length)}");
         Lang = lang;
@@ -33,26 +34,29 @@ public sealed class DependencyParser : IDependencyParser
     }
 
     public string Lang { get; }
+    /// <summary>Whether the model was trained on UPOS+XPOS tags; it then wants the tagger's XPOS too.</summary>
+    public bool UsesXpos { get; }
     public IReadOnlyList<string> Labels => _labels;
     public JsonObject Metadata { get; }
     internal PerceptronModel Model => _model;
     public int FeatureCount => _model.FeatureCount;
     /// <summary>The same parser without weights smaller than <paramref name="threshold"/> (a smaller, faster model).</summary>
-    public DependencyParser Pruned(float threshold, JsonObject? metadata = null) => new(Lang, _labels, _model.Pruned(threshold), metadata ?? Metadata);
+    public DependencyParser Pruned(float threshold, JsonObject? metadata = null) => new(Lang, _labels, _model.Pruned(threshold), metadata ?? Metadata, UsesXpos);
     public int WeightCount => _model.WeightCount;
 
-    public DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos)
+    public DependencyTree Parse(IReadOnlyList<string> words, IReadOnlyList<string> upos, IReadOnlyList<string>? xpos = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(upos);
         if (words.Count != upos.Count) throw new ArgumentException($"{words.Count} words but {upos.Count} tags");
+        if (!UsesXpos || xpos?.Count != words.Count) xpos = null;
         int n = words.Count;
         var heads = new int[n];
         var labels = new string[n];
         if (n == 0) return new DependencyTree(heads, labels);
 
         var ws = _workspace ??= new Workspace();
-        ws.Values.Set(words, upos);
+        ws.Values.Set(words, upos, xpos);
         var state = ws.State;
         state.Reset(n);
         int classes = _model.Classes;
@@ -102,6 +106,7 @@ public sealed class DependencyParser : IDependencyParser
     public void Save(string path) =>
         ModelFile.Save(path, Kind, Lang, PayloadVersion, Metadata, w =>
         {
+            w.Write(UsesXpos);
             w.Write(_labels.Length);
             foreach (var label in _labels) w.Write(label);
             _model.Write(w);
@@ -110,6 +115,7 @@ public sealed class DependencyParser : IDependencyParser
     public static DependencyParser Load(string path) =>
         ModelFile.Load(path, Kind, PayloadVersion, (r, header) =>
         {
+            bool usesXpos = r.ReadBoolean();
             int count = r.ReadInt32();
             if (count < 1 || count > 1000) throw new InvalidDataException($"bad label count {count}");
             var labels = new string[count];
@@ -117,7 +123,7 @@ public sealed class DependencyParser : IDependencyParser
             var model = PerceptronModel.Read(r);
             if (model.Classes != ArcEager.ClassCount(count))
                 throw new InvalidDataException($"{model.Classes} transition classes do not fit {count} labels");
-            return new DependencyParser(header.Lang, labels, model, header.Metadata);
+            return new DependencyParser(header.Lang, labels, model, header.Metadata, usesXpos);
         });
 
     private sealed class Workspace

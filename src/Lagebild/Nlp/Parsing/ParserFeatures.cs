@@ -5,7 +5,8 @@ namespace Lagebild.Nlp.Parsing;
 
 /// <summary>
 /// The words of one sentence as feature values, hashed once per sentence: word = lower-cased form with digits as
-/// '0' (one value for all numbers of a shape), tag = UPOS. Position 0 is the root. Reused across sentences.
+/// '0' (one value for all numbers of a shape), tag = UPOS, or UPOS with XPOS when given (the English PTB tags tell
+/// VBD from VBN and NNS from NN). Position 0 is the root. Reused across sentences.
 /// </summary>
 internal sealed class SentenceValues
 {
@@ -17,7 +18,7 @@ internal sealed class SentenceValues
     public const ulong NoWord = 0x6E6F6E65UL;       // position outside the sentence
     public const ulong RootWord = 0x726F6F74UL;     // the artificial root
 
-    public void Set(IReadOnlyList<string> words, IReadOnlyList<string> upos)
+    public void Set(IReadOnlyList<string> words, IReadOnlyList<string> upos, IReadOnlyList<string>? xpos = null)
     {
         int n = words.Count;
         if (Words.Length < n + 1) { Words = new ulong[Math.Max(n + 1, Words.Length * 2)]; Tags = new ulong[Words.Length]; Suffixes = new ulong[Words.Length]; }
@@ -27,7 +28,7 @@ internal sealed class SentenceValues
         for (int i = 0; i < n; i++)
         {
             Words[i + 1] = WordValue(words[i], out Suffixes[i + 1]);
-            Tags[i + 1] = FeatureKey.Of(1, upos[i]);
+            Tags[i + 1] = xpos == null ? FeatureKey.Of(1, upos[i]) : FeatureKey.Combine(FeatureKey.Of(1, upos[i]), FeatureKey.Of(3, xpos[i]));
         }
     }
 

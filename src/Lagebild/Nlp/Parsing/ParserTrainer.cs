@@ -20,6 +20,13 @@ public sealed record ParserTrainingOptions
     /// <summary>Averaged weights smaller than this are dropped. 1.0 keeps about a third of the weights at a cost of ~0.1
     /// UAS on EWT dev and makes parsing ~1.5 times faster (fewer cache misses).</summary>
     public float PruneBelow { get; init; } = 1.0f;
+    /// <summary>Tags are UPOS with XPOS (where the treebank has XPOS), which the parser then also wants at run time.</summary>
+    public bool UseXpos { get; init; }
+    /// <summary>Where the training tags come from. 0: the treebank's gold tags (with <see cref="TagNoise"/>).
+    /// 1: a tagger trained on the tagger's own corpus tags the parser's sentences (German: they are not in it).
+    /// k > 1: k-fold jackknifing, each fold tagged by a tagger trained on the other folds (English: the parser and
+    /// tagger share EWT). Either way the parser learns from the tags it will see at run time.</summary>
+    public int TaggerFolds { get; init; }
 }
 
 /// <summary>The result of training: the parser of the best epoch and how it did on the development set.</summary>
@@ -36,6 +43,7 @@ public static class ParserTrainer
     {
         public required string[] Forms;
         public required string[] Upos;
+        public string[]? Xpos;
         public required int[] GoldHeads;    // index 1..n, 0 = root
         public required int[] GoldLabels;   // index 1..n
     }
@@ -56,7 +64,7 @@ public static class ParserTrainer
             var goldLabels = new int[s.Length + 1];
             goldHeads[0] = -1; goldLabels[0] = -1;
             for (int i = 0; i < s.Length; i++) { goldHeads[i + 1] = heads[i]; goldLabels[i + 1] = labelIds[s.Deprels[i]]; }
-            return new Example { Forms = s.Forms, Upos = s.Upos, GoldHeads = goldHeads, GoldLabels = goldLabels };
+            return new Example { Forms = s.Forms, Upos = s.Upos, Xpos = options.UseXpos && s.HasXpos ? s.Xpos : null, GoldHeads = goldHeads, GoldLabels = goldLabels };
         }).ToList();
         log.WriteLine($"parser {lang}: {examples.Count} training sentences ({lifted} projectivised), {labels.Length} labels, " +
                       $"{ArcEager.ClassCount(labels.Length)} transitions, {dev.Count} dev sentences");
@@ -86,7 +94,7 @@ public static class ParserTrainer
                 var ex = examples[index];
                 IReadOnlyList<string> tags = ex.Upos;
                 if (noise != null) { noise.Apply(ex.Forms, ex.Upos, options.TagNoise, random, noisyTags); tags = noisyTags; }
-                values.Set(ex.Forms, tags);
+                values.Set(ex.Forms, tags, ex.Xpos);
                 state.Reset(ex.Forms.Length);
                 bool explore = epoch >= options.ExploreFromEpoch && options.Exploration > 0;
                 while (!state.IsTerminal)
@@ -111,7 +119,7 @@ public static class ParserTrainer
                 }
             }
             var model = trainer.Finish(options.PruneBelow);
-            var parser = new DependencyParser(lang, labels, model);
+            var parser = new DependencyParser(lang, labels, model, usesXpos: options.UseXpos);
             var score = dev.Count > 0 ? Evaluate(parser, dev, null) : new AttachmentScore();
             byEpoch.Add(score);
             log.WriteLine($"  epoch {epoch,2}: {100.0 * mistakes / Math.Max(1, steps):0.00} % wrong transitions, {trainer.FeatureCount:N0} features " +
@@ -123,14 +131,14 @@ public static class ParserTrainer
     }
 
     /// <summary>Attachment scores against the original (possibly non-projective) trees. Tags: <paramref name="tagger"/>
-    /// when given, else the gold UPOS of the treebank.</summary>
+    /// when given, else the sentence's own UPOS and XPOS (gold, or predicted ones the recipe put there).</summary>
     public static AttachmentScore Evaluate(DependencyParser parser, IReadOnlyList<UdSentence> sentences, Func<UdSentence, IReadOnlyList<string>>? tagger)
     {
         var total = new AttachmentScore();
         foreach (var s in sentences)
         {
             if (s.Length == 0 || !s.HasTrees) continue;
-            var tree = parser.Parse(s.Forms, tagger?.Invoke(s) ?? s.Upos);
+            var tree = tagger != null ? parser.Parse(s.Forms, tagger(s)) : parser.Parse(s.Forms, s.Upos, s.HasXpos ? s.Xpos : null);
             total += NlpScorer.Attachment(s.Heads, s.Deprels, tree.Heads, tree.Labels);
         }
         return total;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json.Nodes;
+using Lagebild.Nlp.Clusters;
 using Lagebild.Nlp.Learning;
 using Lagebild.Nlp.Models;
 
@@ -13,7 +14,7 @@ namespace Lagebild.Nlp.Tagging;
 public sealed class PosTagger : ITagger
 {
     public const string Kind = "tagger";
-    public const int PayloadVersion = 1;
+    public const int PayloadVersion = 2;
 
     private readonly string[] _upos, _xpos;
     private readonly PerceptronModel _model;
@@ -107,6 +108,16 @@ public sealed class PosTagger : ITagger
                 previous = key;
                 w.Write7BitEncodedInt(index[value]);
             }
+            Features.Clusters.Write(w);
+            var lexicon = Features.Lexicon.OrderBy(e => e.Key).ToList();
+            w.Write(lexicon.Count);
+            previous = 0;
+            foreach (var (key, tags) in lexicon)
+            {
+                w.Write7BitEncodedInt64((long)(key - previous));
+                previous = key;
+                w.Write(tags);
+            }
             _model.Write(w);
         });
     }
@@ -135,10 +146,20 @@ public sealed class PosTagger : ITagger
                 if ((uint)index >= (uint)distinctCount) throw new InvalidDataException("ambiguity index out of range");
                 ambiguity[key] = distinct[index];
             }
+            var clusters = WordClusters.Read(r);
+            int lexiconCount = r.ReadInt32();
+            if (lexiconCount < 0 || lexiconCount > 50_000_000) throw new InvalidDataException("bad lexicon table");
+            var lexicon = new Dictionary<ulong, byte>(lexiconCount);
+            key = 0;
+            for (int i = 0; i < lexiconCount; i++)
+            {
+                key += (ulong)r.Read7BitEncodedInt64();
+                lexicon[key] = r.ReadByte();
+            }
             var model = PerceptronModel.Read(r);
             if (model.Classes != classCount) throw new InvalidDataException("perceptron class count differs from the tag list");
             var metadata = (JsonObject)header.Metadata.DeepClone();
             metadata["lang"] = header.Lang;
-            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures), model, metadata);
+            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures, clusters, lexicon), model, metadata);
         });
 }

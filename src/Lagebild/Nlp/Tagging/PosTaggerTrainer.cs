@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Lagebild.Nlp.Clusters;
 using Lagebild.Nlp.Learning;
 using Lagebild.Nlp.Models;
 
@@ -21,12 +22,20 @@ public sealed record TaggerTrainingOptions
     public double AmbiguityMinShare { get; init; } = 0.05;
     /// <summary>Features of the clause-final word (German: tells auxiliaries from full verbs).</summary>
     public bool ClauseFeatures { get; init; } = true;
+    /// <summary>Word classes learned from unlabelled text, at these granularities (empty = none).</summary>
+    public int[] ClusterClasses { get; init; } = [];
+    /// <summary>Features from a morphological lexicon's tags for the word (German: the inflection lexicon).</summary>
+    public bool Lexicon { get; init; }
+    /// <summary>After choosing the epoch count on dev, train again on train + dev for the shipped model.</summary>
+    public bool FinalOnTrainAndDev { get; init; }
 
     public JsonObject ToJson() => new()
     {
         ["epochs"] = Epochs, ["seed"] = Seed, ["prune_below"] = PruneBelow,
         ["ambiguity_min_count"] = AmbiguityMinCount, ["ambiguity_min_share"] = AmbiguityMinShare,
         ["clause_features"] = ClauseFeatures,
+        ["cluster_classes"] = new JsonArray(ClusterClasses.Select(c => (JsonNode)c).ToArray()),
+        ["lexicon"] = Lexicon, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
     };
 }
 
@@ -39,13 +48,16 @@ public static class PosTaggerTrainer
 {
     public sealed record Result(PosTagger Tagger, int BestEpoch, double BestDevAccuracy, IReadOnlyList<double> DevAccuracyByEpoch);
 
+    /// <param name="clusters">Word classes from unlabelled text, or null.</param>
+    /// <param name="lexicon">Word key -> bit set of lexicon tags (see <see cref="TaggerFeatures.Lexicon"/>), or null.</param>
     public static Result Train(IReadOnlyList<TaggedSentence> train, IReadOnlyList<TaggedSentence>? dev,
-        TaggerTrainingOptions options, TextWriter? log = null)
+        TaggerTrainingOptions options, TextWriter? log = null, WordClusters? clusters = null,
+        Dictionary<ulong, byte>? lexicon = null)
     {
         var classes = train.SelectMany(s => s.Tags).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToArray();
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         bool hasXpos = classes.Any(c => c.Contains('\t'));
-        var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures);
+        var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures, clusters, lexicon);
 
         // Word descriptions do not change between epochs: compute them once.
         var described = train.Select(s =>
@@ -92,7 +104,8 @@ public static class PosTaggerTrainer
             double devAccuracy = dev == null ? 100.0 * correct / total : Evaluate(tagger, dev).Upos;
             devScores.Add(devAccuracy);
             log?.WriteLine($"  epoch {epoch}: train {100.0 * correct / total:0.00} %, dev UPOS {devAccuracy:0.00} %, {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:0.0} s");
-            if (devAccuracy > bestAccuracy) { best = tagger; bestAccuracy = devAccuracy; bestEpoch = epoch; }
+            // Without development sentences the last epoch is kept (the count was chosen on dev before).
+            if (devAccuracy > bestAccuracy || dev == null) { best = tagger; bestAccuracy = devAccuracy; bestEpoch = epoch; }
         }
         return new Result(best!, bestEpoch, bestAccuracy, devScores);
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lagebild.Nlp.Clusters;
 using Lagebild.Nlp.Learning;
 
 namespace Lagebild.Nlp.Tagging;
@@ -13,6 +14,9 @@ internal struct WordInfo
     /// <summary>The last word before the next punctuation mark: in German clauses the main verb waits there, which
     /// tells an auxiliary from a full verb.</summary>
     public ulong ClauseEndSuffix, ClauseEndAmbiguity;
+    /// <summary>Word classes from unlabelled text (coarse, middle, fine; 0 = unclustered) and the lexicon's tag set
+    /// (0 = not in the lexicon): both reach words the treebank never saw.</summary>
+    public ulong Cluster0, Cluster1, Cluster2, Lexicon;
     public int Flags;
 }
 
@@ -23,11 +27,12 @@ internal struct WordInfo
 /// </summary>
 internal sealed class TaggerFeatures
 {
-    public const int MaxFeatures = 48;
+    public const int MaxFeatures = 64;
     private const int MaxWordChars = 64;   // longer tokens (URLs) are hashed on their first 64 chars
 
     // Value namespaces for the per-word hashes.
-    private const int VForm = 1, VLower = 2, VShape = 3, VPre = 10, VSuf = 20, VLast = 30, VAmbiguity = 40;
+    private const int VForm = 1, VLower = 2, VShape = 3, VPre = 10, VSuf = 20, VLast = 30, VAmbiguity = 40,
+        VCluster = 50, VLexicon = 60;
 
     [Flags]
     private enum WordFlag
@@ -41,11 +46,23 @@ internal sealed class TaggerFeatures
     /// <summary>Word form (case-sensitive) -> ambiguity class; lower-cased forms are tried second.</summary>
     private readonly Dictionary<ulong, ulong> _ambiguity;
 
-    public TaggerFeatures(Dictionary<ulong, ulong> ambiguity, bool clauseFeatures)
+    private readonly WordClusters _clusters;
+    private readonly Dictionary<ulong, byte> _lexicon;
+
+    public TaggerFeatures(Dictionary<ulong, ulong> ambiguity, bool clauseFeatures, WordClusters? clusters = null,
+        Dictionary<ulong, byte>? lexicon = null)
     {
         _ambiguity = ambiguity;
         ClauseFeatures = clauseFeatures;
+        _clusters = clusters ?? WordClusters.Empty;
+        _lexicon = lexicon ?? [];
     }
+
+    /// <summary>Word classes learned from unlabelled text (empty when the model has none).</summary>
+    public WordClusters Clusters => _clusters;
+
+    /// <summary>Word key (<see cref="WordKey"/>) -> bit set of the coarse tags a morphological lexicon gives the form.</summary>
+    public IReadOnlyDictionary<ulong, byte> Lexicon => _lexicon;
 
     /// <summary>Whether the clause-final word's features are used (they pay for German verb-final clauses only).</summary>
     public bool ClauseFeatures { get; }
@@ -69,7 +86,7 @@ internal sealed class TaggerFeatures
         return new WordInfo
         {
             Form = h, Lower = h, Shape = h, Ambiguity = h, LastPart = h, Pre1 = h, Pre2 = h, Pre3 = h, Pre4 = h,
-            Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Suf5 = h, Flags = -1,
+            Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Suf5 = h, Flags = -1, Cluster0 = h, Cluster1 = h, Cluster2 = h, Lexicon = h,
         };
     }
 
@@ -101,6 +118,34 @@ internal sealed class TaggerFeatures
 
         info.Flags = FlagsOf(form);
         info.Shape = ShapeOf(form);
+
+        info.Cluster0 = info.Cluster1 = info.Cluster2 = 0;
+        if (_clusters.Granularities > 0)
+        {
+            Span<char> folded = stackalloc char[form.Length];
+            WordClusters.FoldDigits(form, folded);
+            int index = _clusters.IndexOf(folded);
+            // Sentence-initial capitals: fall back to the lower-cased word's class.
+            if (index < 0 && (info.Flags & (int)WordFlag.FirstUpper) != 0)
+            {
+                WordClusters.FoldDigits(lower, folded);
+                index = _clusters.IndexOf(folded);
+            }
+            if (index >= 0)
+            {
+                int levels = _clusters.Granularities;
+                info.Cluster0 = FeatureKey.Of(VCluster, _clusters.ClassOf(index, 0) + 1);
+                info.Cluster1 = FeatureKey.Of(VCluster + 1, _clusters.ClassOf(index, Math.Min(1, levels - 1)) + 1);
+                info.Cluster2 = FeatureKey.Of(VCluster + 2, _clusters.ClassOf(index, levels - 1) + 1);
+            }
+        }
+        if (_lexicon.Count > 0)
+        {
+            if (_lexicon.TryGetValue(info.Form, out var tags)) info.Lexicon = FeatureKey.Of(VLexicon, tags);
+            else if (_lexicon.TryGetValue(FeatureKey.Of(VForm, lower), out tags)) info.Lexicon = FeatureKey.Of(VLexicon + 1, tags);
+            else info.Lexicon = 0;
+        }
+        else info.Lexicon = 0;
     }
 
     /// <summary>Fills the sentence-level parts of the descriptions once every word is described.</summary>
@@ -225,6 +270,29 @@ internal sealed class TaggerFeatures
         f[k++] = FeatureKey.Combine(FeatureKey.Of(52, (long)w.Ambiguity), n1.Ambiguity);
         f[k++] = FeatureKey.Combine(FeatureKey.Of(53, (long)w.Suf3), n1.Lower);
         f[k++] = FeatureKey.Combine(FeatureKey.Of(54, (long)p1.Lower), n1.Lower);
+
+        if (w.Cluster0 != 0)
+        {
+            f[k++] = FeatureKey.Of(60, (long)w.Cluster0);
+            f[k++] = FeatureKey.Of(61, (long)w.Cluster1);
+            f[k++] = FeatureKey.Of(62, (long)w.Cluster2);
+            f[k++] = FeatureKey.Of(63, prev1, (long)w.Cluster1);
+        }
+        if (n1.Cluster0 != 0)
+        {
+            f[k++] = FeatureKey.Of(64, (long)n1.Cluster0);
+            f[k++] = FeatureKey.Of(65, (long)n1.Cluster1);
+        }
+        if (p1.Cluster0 != 0) f[k++] = FeatureKey.Of(66, (long)p1.Cluster1);
+        if (n2.Cluster0 != 0) f[k++] = FeatureKey.Of(67, (long)n2.Cluster0);
+        if (w.Lexicon != 0)
+        {
+            f[k++] = FeatureKey.Of(70, (long)w.Lexicon);
+            f[k++] = FeatureKey.Combine(FeatureKey.Of(71, (long)w.Lexicon), w.Ambiguity);
+            f[k++] = FeatureKey.Of(72, prev1, (long)w.Lexicon);
+        }
+        if (n1.Lexicon != 0) f[k++] = FeatureKey.Of(73, (long)n1.Lexicon);
+        if (p1.Lexicon != 0) f[k++] = FeatureKey.Of(74, (long)p1.Lexicon);
         if (!ClauseFeatures) return k;
         f[k++] = FeatureKey.Combine(FeatureKey.Of(55, (long)w.Ambiguity), w.ClauseEndSuffix);
         f[k++] = FeatureKey.Combine(FeatureKey.Of(56, (long)w.Ambiguity), w.ClauseEndAmbiguity);
