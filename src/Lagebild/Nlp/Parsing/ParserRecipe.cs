@@ -28,11 +28,11 @@ public sealed class ParserRecipe : IModelRecipe
     /// English by 5-fold jackknifing over EWT, with UPOS+XPOS tags (+0.4 UAS on test over gold tags with 5 % noise);
     /// German from the GSD v2.3 tagger, whose tag conventions differ from the v2.16 trees (+0.9). After the first
     /// epoch the parser follows its own wrong transition 90 % of the time, as Goldberg and Nivre (2012) did (+0.6 UAS
-    /// on EWT dev over 10 %). English prunes weights below 1.0 (~0.1 UAS for ~1.5 times the speed); German, with a
-    /// tenth of the data, loses more by pruning and its model is small anyway.
+    /// on EWT dev over 10 %). Both prune averaged weights below 1.0: about a quarter of them survive, which makes
+    /// parsing about 1.5 times faster (fewer cache misses) for ~0.1 UAS on EWT dev and ~0.2 LAS on GSD test.
     /// </summary>
     public ParserTrainingOptions OptionsFor(string lang) => Options ?? (lang == "de"
-        ? new ParserTrainingOptions { Epochs = 15, PruneBelow = 0.05f, TaggerFolds = 1, Exploration = 0.9 }
+        ? new ParserTrainingOptions { Epochs = 15, PruneBelow = 1.0f, TaggerFolds = 1, Exploration = 0.9 }
         : new ParserTrainingOptions { Epochs = 20, PruneBelow = 1.0f, UseXpos = true, TaggerFolds = 5, Exploration = 0.9 });
 
     private sealed record Corpus(IReadOnlyList<DataFile> Train, DataFile? Dev, DataFile Test);
@@ -80,7 +80,8 @@ public sealed class ParserRecipe : IModelRecipe
         {
             // Retag before splitting, so the development sentences carry predicted tags as well.
             var retagged = PredictedTags(lang, dataDirectory, all, options.TaggerFolds, log);
-            var byOriginal = all.Select((s, i) => (s, i)).ToDictionary(x => x.s, x => retagged[x.i], ReferenceEqualityComparer.Instance);
+            var byOriginal = new Dictionary<UdSentence, UdSentence>(ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < all.Count; i++) byOriginal[all[i]] = retagged[i];
             choiceTrain = choiceTrain.Select(s => byOriginal[s]).ToList();
             choiceDev = choiceDev.Select(s => byOriginal[s]).ToList();
             all = retagged;
