@@ -47,7 +47,7 @@ public sealed class NerRecipe : IModelRecipe
         _ => throw new ArgumentException($"no NER recipe for language '{lang}'"),
     };
 
-    public static NerTrainingOptions OptionsFor(string lang) => new();
+    public static NerTrainingOptions OptionsFor(string lang) => new() { FinalOnTrainAndDev = true };
 
     public TrainingReport Train(string lang, string dataDirectory, string outPath, TextWriter log)
     {
@@ -65,6 +65,15 @@ public sealed class NerRecipe : IModelRecipe
 
         var options = OptionsFor(lang);
         var trained = NerTrainer.Train(lang, train, dev, clusters, options, log, unlabelled: text.Skip(train.Count));
+        var devF1 = trained.Metadata["dev_f1"]?.DeepClone();
+        int bestEpoch = trained.Metadata["best_epoch"]?.GetValue<int>() ?? options.Epochs;
+        if (options.FinalOnTrainAndDev)
+        {
+            // The development sentences chose the epoch; the shipped model learns from them too (+9 % data for German).
+            log.WriteLine($"ner {lang}: final model on train + dev for {bestEpoch} epochs");
+            trained = NerTrainer.Train(lang, [.. train, .. dev], null, clusters, options with { Epochs = bestEpoch }, log,
+                unlabelled: text.Skip(train.Count));
+        }
         // Score what ships: the file stores weights as 16-bit floats, which moves a few decisions.
         trained.Save(outPath);
         var model = EntityRecognizer.Load(outPath);
@@ -93,7 +102,8 @@ public sealed class NerRecipe : IModelRecipe
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode)l).ToArray()),
             ["scores"] = new JsonObject
             {
-                ["dev_f1"] = trained.Metadata["dev_f1"]?.DeepClone(),
+                ["dev_f1"] = devF1,
+                ["dev_note"] = options.FinalOnTrainAndDev ? $"dev F1 of the model trained on train only; the shipped model adds dev and trains {bestEpoch} epochs" : null,
                 ["test_f1"] = Math.Round(testF1, 2),
                 ["extra_test_f1"] = extraF1 != null ? Math.Round(extraF1.Value, 2) : null,
             },

@@ -29,12 +29,14 @@ public sealed record NerTrainingOptions
     public int LexiconFolds { get; init; } = 5;
     /// <summary>Capitalisation statistics of each word type from unlabelled text as features.</summary>
     public bool CaseStatistics { get; init; } = true;
+    /// <summary>After choosing the epoch on dev, train again on train + dev for that many epochs (the shipped model).</summary>
+    public bool FinalOnTrainAndDev { get; init; }
 
     public JsonObject ToJson() => new()
     {
         ["epochs"] = Epochs, ["first_scored_epoch"] = FirstScoredEpoch, ["beam"] = BeamSize,
         ["prune_below"] = PruneBelow, ["seed"] = Seed, ["min_feature_count"] = MinFeatureCount,
-        ["lexicon_folds"] = LexiconFolds, ["case_statistics"] = CaseStatistics,
+        ["lexicon_folds"] = LexiconFolds, ["case_statistics"] = CaseStatistics, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
     };
 }
 
