@@ -100,6 +100,39 @@ public class EntityRecognizerTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>A capitalised word after a given name is the family name unless the lexicon knows it as a common noun
+    /// (German capitalises nouns: "Heidi Klums Modelsuche"). Invented words; only the lexicon tells them apart.</summary>
+    [Fact]
+    public void WordTags_KeepCommonNounsOutOfNames_AndSurviveSaving()
+    {
+        string[] nouns = ["Brolkung", "Tepurhaus", "Fenikstab", "Lobatrad", "Karunwerk", "Sivolbank", "Gadolzaun", "Wimsarohr"];
+        string[] surnames = ["Quarnby", "Velditsch", "Hornak", "Pellwater", "Stravik", "Omberley", "Kittering", "Dwale"];
+        var corpus = new List<NerSentence>();
+        for (int i = 0; i < 64; i++)
+        {
+            corpus.Add(S($"{Given[i % 8]} {surnames[(i * 3) % 8]} lachte .", "B-PER I-PER O O"));
+            corpus.Add(S($"{Given[(i + 3) % 8]} {nouns[(i * 5) % 8]} lachte .", "B-PER O O O"));
+        }
+        var tags = nouns.Append("Zimmerquist").ToDictionary(n => Lagebild.Nlp.Tagging.TaggerFeatures.WordKey(n), _ => (byte)1);
+        var options = new NerTrainingOptions { Epochs = 6, LexiconFolds = 0, CaseStatistics = false };
+        var model = NerTrainer.Train("de", corpus, null, WordClusters.Empty, options, TextWriter.Null, wordTags: tags);
+        Assert.Equal(["B-PER", "O", "O", "O"], model.Recognize("Marlo Zimmerquist lachte .".Split(' ')));
+        Assert.Equal(["B-PER", "I-PER", "O", "O"], model.Recognize("Marlo Grabowik lachte .".Split(' ')));
+        // Without the lexicon the two unseen words look alike to the model.
+        var without = NerTrainer.Train("de", corpus, null, WordClusters.Empty, options, TextWriter.Null);
+        Assert.Equal(without.Recognize("Marlo Zimmerquist lachte .".Split(' ')), without.Recognize("Marlo Grabowik lachte .".Split(' ')));
+
+        var path = Path.Combine(Path.GetTempPath(), $"ner-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            model.Save(path);
+            var loaded = EntityRecognizer.Load(path);
+            Assert.Equal(tags.Count, loaded.WordTags!.Count);
+            Assert.Equal(["B-PER", "O", "O", "O"], loaded.Recognize("Marlo Zimmerquist lachte .".Split(' ')));
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Recognize_IsThreadSafe()
     {

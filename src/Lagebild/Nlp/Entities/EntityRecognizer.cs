@@ -15,7 +15,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
 {
     public const string Kind = "ner";
     /// <summary>Version of the payload below; bump when the features or layout change.</summary>
-    public const int PayloadVersion = 2;
+    public const int PayloadVersion = 3;
 
     private readonly PerceptronModel _model;
     private readonly string[] _labels;
@@ -26,8 +26,10 @@ public sealed class EntityRecognizer : IEntityRecognizer
     [ThreadStatic] private static BeamBuffers? _beam;
 
     internal EntityRecognizer(string lang, string[] labels, PerceptronModel model, WordClusters clusters, int beamSize,
-        JsonObject? metadata = null, NerGazetteer? gazetteer = null, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null)
+        JsonObject? metadata = null, NerGazetteer? gazetteer = null, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null,
+        Dictionary<ulong, byte>? wordTags = null)
     {
+        WordTags = wordTags;
         Lang = lang;
         _labels = labels;
         _model = model;
@@ -37,7 +39,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         Gazetteer = gazetteer ?? NerGazetteer.ForLanguage(lang);
         Lexicon = lexicon;
         CaseStats = caseStats;
-        _features = new NerFeatures(Gazetteer, clusters, lexicon, caseStats);
+        _features = new NerFeatures(Gazetteer, clusters, lexicon, caseStats, wordTags);
         _allowed = Transitions(labels);
     }
 
@@ -52,16 +54,19 @@ public sealed class EntityRecognizer : IEntityRecognizer
     public JsonObject Metadata { get; }
     public NerGazetteer? Lexicon { get; }
     public NerCaseStats? CaseStats { get; }
+    /// <summary>Word key -> the coarse tags a morphological lexicon gives the form (German: nouns, verbs, adjectives);
+    /// a capitalised common noun after a name is rarely part of it.</summary>
+    public IReadOnlyDictionary<ulong, byte>? WordTags { get; }
     public int FeatureCount => _model.FeatureCount;
     public int WeightCount => _model.WeightCount;
     internal PerceptronModel Model => _model;
 
     /// <summary>The same model decoding with another beam width (1 = greedy).</summary>
     public EntityRecognizer WithBeam(int beamSize) =>
-        new(Lang, _labels, _model, Clusters, beamSize, Metadata, Gazetteer, Lexicon, CaseStats);
+        new(Lang, _labels, _model, Clusters, beamSize, Metadata, Gazetteer, Lexicon, CaseStats, WordTags as Dictionary<ulong, byte>);
 
     internal EntityRecognizer WithMetadata(JsonObject metadata) =>
-        new(Lang, _labels, _model, Clusters, BeamSize, metadata, Gazetteer, Lexicon, CaseStats);
+        new(Lang, _labels, _model, Clusters, BeamSize, metadata, Gazetteer, Lexicon, CaseStats, WordTags as Dictionary<ulong, byte>);
 
     internal static bool[] Transitions(string[] labels)
     {
@@ -211,6 +216,8 @@ public sealed class EntityRecognizer : IEntityRecognizer
             Lexicon?.Write(w);
             w.Write(CaseStats != null);
             CaseStats?.Write(w);
+            w.Write(WordTags != null);
+            if (WordTags != null) Tagging.TaggerFeatures.WriteWordTags(w, WordTags);
         });
     }
 
@@ -233,6 +240,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         if (model.Classes != n) throw new InvalidDataException($"model has {model.Classes} classes for {n} labels");
         var lexicon = r.ReadBoolean() ? NerGazetteer.Read(r) : null;
         var caseStats = r.ReadBoolean() ? NerCaseStats.Read(r) : null;
-        return new EntityRecognizer(header.Lang, labels, model, clusters, beam, header.Metadata, null, lexicon, caseStats);
+        var wordTags = r.ReadBoolean() ? Tagging.TaggerFeatures.ReadWordTags(r) : null;
+        return new EntityRecognizer(header.Lang, labels, model, clusters, beam, header.Metadata, null, lexicon, caseStats, wordTags);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class NerSentenceBuffers
     public int[] Marks = new int[64 + 2 * Pad];
     public int[] LexiconMarks = new int[64 + 2 * Pad];
     public int[][] Classes = [new int[64 + 2 * Pad], new int[64 + 2 * Pad], new int[64 + 2 * Pad]];
+    public int[] WordTags = new int[64 + 2 * Pad];
     public char[] Chars = new char[1024];
     public float[] Scores = new float[256];
     public ulong[] Combined = new ulong[Stride + 16];
@@ -39,6 +40,7 @@ internal sealed class NerSentenceBuffers
             Marks = new int[size + 2 * Pad];
             LexiconMarks = new int[size + 2 * Pad];
             for (int l = 0; l < Classes.Length; l++) Classes[l] = new int[size + 2 * Pad];
+            WordTags = new int[size + 2 * Pad];
         }
         if (Chars.Length < 4 * longestWord + 16) Chars = new char[4 * longestWord + 16];
         Length = n;
@@ -61,7 +63,7 @@ internal sealed class NerFeatures
         TLength = 17, THyphenFirst = 18, THyphenLast = 19, TClass = 20, TClassPrev = 21, TClassNext = 22, TClassPrev2 = 23,
         TClassNext2 = 24, TGaz = 25, TGazPrev = 26, TGazNext = 27, TClassShape = 28, TPrevClassWord = 29, TWordNextClass = 30,
         TSuffixCap = 31, TNoCase = 32, TGazNext2 = 33, TLex = 34, TLexPrev = 35, TLexNext = 36, TCase = 37, TCasePrev = 38,
-        TCaseNext = 39;
+        TCaseNext = 39, TWordTags = 45, TWordTagsPrev = 46, TWordTagsNext = 47, TWordTagsPair = 48;
 
     /// <summary>Tag-history templates (used by the decoder).</summary>
     public const int TTag1 = 40, TTag2 = 41, TTag1Word = 42, TTag1Shape = 43, TTag1Class = 44;
@@ -72,9 +74,12 @@ internal sealed class NerFeatures
     private readonly NerGazetteer? _lexicon;
     private readonly NerCaseStats? _caseStats;
     private readonly int _levels;
+    private readonly Dictionary<ulong, byte>? _wordTags;
 
-    public NerFeatures(NerGazetteer gazetteer, WordClusters clusters, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null)
+    public NerFeatures(NerGazetteer gazetteer, WordClusters clusters, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null,
+        Dictionary<ulong, byte>? wordTags = null)
     {
+        _wordTags = wordTags is { Count: > 0 } ? wordTags : null;
         _gazetteer = gazetteer;
         _clusters = clusters;
         _lexicon = lexicon;
@@ -113,6 +118,7 @@ internal sealed class NerFeatures
                 b.ShapeKey[at] = Boundary + (ulong)(i < 0 ? 3 : 4);
                 b.Marks[at] = 0;
                 for (int l = 0; l < 3; l++) b.Classes[l][at] = i < 0 ? 65001 : 65002;
+                b.WordTags[at] = 9;
                 continue;
             }
             var word = words[i].AsSpan();
@@ -127,6 +133,13 @@ internal sealed class NerFeatures
             WordClusters.FoldDigits(word, folded);
             int index = _clusters.IndexOf(folded);
             for (int l = 0; l < 3; l++) b.Classes[l][at] = index < 0 || l >= _levels ? 65000 : _clusters.ClassOf(index, l);
+            if (_wordTags != null)
+            {
+                // Lexicon tags of the form as written, else (sentence start) lower-cased; 8 = a word no lexicon lists.
+                if (_wordTags.TryGetValue(Tagging.TaggerFeatures.WordKey(word), out var tags)) b.WordTags[at] = tags;
+                else if (i == 0 && _wordTags.TryGetValue(Tagging.TaggerFeatures.WordKey(lower), out tags)) b.WordTags[at] = tags | 16;
+                else b.WordTags[at] = HasLetter(word) ? 8 : 0;
+            }
         }
         _gazetteer.Mark(b.TokenHash.AsSpan(0, n), b.Marks.AsSpan(P, n));
         if (lexicon != null) lexicon.Mark(b.TokenHash.AsSpan(0, n), b.LexiconMarks.AsSpan(P, n));
@@ -197,6 +210,14 @@ internal sealed class NerFeatures
                 c = AddMarks(f, c, TLexPrev, b.LexiconMarks[at - 1], bits);
                 c = AddMarks(f, c, TLexNext, b.LexiconMarks[at + 1], bits);
             }
+            if (_wordTags != null && c + 4 <= NerSentenceBuffers.Stride)
+            {
+                int first = i == 0 ? 1 : 0, up = upper ? 1 : 0;
+                f[c++] = FeatureKey.Of(TWordTags, b.WordTags[at], up * 2 + first);
+                f[c++] = FeatureKey.Of(TWordTagsPrev, b.WordTags[at - 1], up);
+                f[c++] = FeatureKey.Of(TWordTagsNext, b.WordTags[at + 1], up);
+                f[c++] = FeatureKey.Of(TWordTagsPair, b.WordTags[at - 1] * 32 + b.WordTags[at], up);
+            }
             if (_caseStats != null && c + 3 <= NerSentenceBuffers.Stride)
             {
                 int first = i == 0 ? 1 : 0;
@@ -206,6 +227,12 @@ internal sealed class NerFeatures
             }
             b.StaticCount[i] = c;
         }
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (char ch in word) if (char.IsLetter(ch)) return true;
+        return false;
     }
 
     private static int AddMarks(Span<ulong> f, int c, int template, int marks, int bits)

@@ -64,7 +64,10 @@ public sealed class NerRecipe : IModelRecipe
         double clusterSeconds = clock.Elapsed.TotalSeconds;
 
         var options = OptionsFor(lang);
-        var trained = NerTrainer.Train(lang, train, dev, clusters, options, log, unlabelled: text.Skip(train.Count));
+        // German capitalises every noun: whether the inflection lexicon knows a word as a common noun tells a name's
+        // last word from the noun after it ("Heidi Klums Modelsuche").
+        var wordTags = lang == "de" ? Tagging.TaggerRecipe.GermanLexiconTags(log) : null;
+        var trained = NerTrainer.Train(lang, train, dev, clusters, options, log, unlabelled: text.Skip(train.Count), wordTags: wordTags);
         var devF1 = trained.Metadata["dev_f1"]?.DeepClone();
         int bestEpoch = trained.Metadata["best_epoch"]?.GetValue<int>() ?? options.Epochs;
         if (options.FinalOnTrainAndDev)
@@ -72,7 +75,7 @@ public sealed class NerRecipe : IModelRecipe
             // The development sentences chose the epoch; the shipped model learns from them too (+9 % data for German).
             log.WriteLine($"ner {lang}: final model on train + dev for {bestEpoch} epochs");
             trained = NerTrainer.Train(lang, [.. train, .. dev], null, clusters, options with { Epochs = bestEpoch }, log,
-                unlabelled: text.Skip(train.Count));
+                unlabelled: text.Skip(train.Count), wordTags: wordTags);
         }
         // Score what ships: the file stores weights as 16-bit floats, which moves a few decisions.
         trained.Save(outPath);
@@ -84,6 +87,7 @@ public sealed class NerRecipe : IModelRecipe
         var data = new List<DataFile> { plan.Train, plan.Dev, plan.Test };
         data.AddRange(plan.Unlabelled);
         if (plan.ExtraTest != null) data.Add(plan.ExtraTest);
+        if (wordTags != null) data.Add(new DataFile("src/Lagebild/Lang/de/" + Lemmas.GermanLexicon.TableFile, Lemmas.GermanLexicon.Licence, "lexicon"));
         var parameters = options.ToJson();
         parameters["cluster_classes"] = new JsonArray(plan.ClassCounts.Select(c => (JsonNode)c).ToArray());
         parameters["cluster_words"] = clusters.WordCount;
@@ -96,7 +100,7 @@ public sealed class NerRecipe : IModelRecipe
             ["trained"] = DateTime.UtcNow.ToString("yyyy-MM-dd"),
             ["data"] = new JsonArray(data.Select(d => (JsonNode)new JsonObject
             {
-                ["path"] = d.Path, ["licence"] = d.Licence, ["role"] = d.Role, ["sha256"] = Sha256(Path.Combine(dataDirectory, d.Path)),
+                ["path"] = d.Path, ["licence"] = d.Licence, ["role"] = d.Role, ["sha256"] = d.Role == "lexicon" ? (Lemmas.GermanLexicon.FindTable() is { } table ? Sha256(table) : null) : Sha256(Path.Combine(dataDirectory, d.Path)),
             }).ToArray()),
             ["parameters"] = parameters,
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode)l).ToArray()),

@@ -66,7 +66,7 @@ public static class NerTrainer
     /// <param name="unlabelled">Text for the capitalisation statistics besides the training sentences.</param>
     public static EntityRecognizer Train(string lang, IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence>? dev,
         WordClusters clusters, NerTrainingOptions options, TextWriter log, NerGazetteer? gazetteer = null,
-        IEnumerable<IReadOnlyList<string>>? unlabelled = null)
+        IEnumerable<IReadOnlyList<string>>? unlabelled = null, Dictionary<ulong, byte>? wordTags = null)
     {
         var labels = LabelsOf(train);
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
@@ -91,7 +91,7 @@ public static class NerTrainer
             if (unlabelled != null) text = text.Concat(unlabelled);
             caseStats = NerCaseStats.FromText(text);
         }
-        var features = new NerFeatures(gazetteer, clusters, lexicon, caseStats);
+        var features = new NerFeatures(gazetteer, clusters, lexicon, caseStats, wordTags);
         var buffers = new NerSentenceBuffers();
 
         var cached = new List<Cached>(sentences.Count);
@@ -119,7 +119,7 @@ public static class NerTrainer
 
         var allowed = EntityRecognizer.Transitions(labels);
         EntityRecognizer Make(PerceptronModel model) =>
-            new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats);
+            new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats, wordTags);
         var (bestModel, bestF1, bestEpoch) = TrainEpochs(cached, labels.Length, allowed, options, dev, m => Make(m), $"ner {lang}", log, clock);
         var best = Make(bestModel);
         log.WriteLine($"ner {lang}: kept epoch {bestEpoch} (dev F1 {bestF1:0.00}), {best.FeatureCount:N0} features, {best.WeightCount:N0} weights");

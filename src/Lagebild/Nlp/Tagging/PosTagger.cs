@@ -109,15 +109,7 @@ public sealed class PosTagger : ITagger
                 w.Write7BitEncodedInt(index[value]);
             }
             Features.Clusters.Write(w);
-            var lexicon = Features.Lexicon.OrderBy(e => e.Key).ToList();
-            w.Write(lexicon.Count);
-            previous = 0;
-            foreach (var (key, tags) in lexicon)
-            {
-                w.Write7BitEncodedInt64((long)(key - previous));
-                previous = key;
-                w.Write(tags);
-            }
+            TaggerFeatures.WriteWordTags(w, Features.Lexicon);
             _model.Write(w);
         });
     }
@@ -147,15 +139,7 @@ public sealed class PosTagger : ITagger
                 ambiguity[key] = distinct[index];
             }
             var clusters = WordClusters.Read(r);
-            int lexiconCount = r.ReadInt32();
-            if (lexiconCount < 0 || lexiconCount > 50_000_000) throw new InvalidDataException("bad lexicon table");
-            var lexicon = new Dictionary<ulong, byte>(lexiconCount);
-            key = 0;
-            for (int i = 0; i < lexiconCount; i++)
-            {
-                key += (ulong)r.Read7BitEncodedInt64();
-                lexicon[key] = r.ReadByte();
-            }
+            var lexicon = TaggerFeatures.ReadWordTags(r);
             var model = PerceptronModel.Read(r);
             if (model.Classes != classCount) throw new InvalidDataException("perceptron class count differs from the tag list");
             var metadata = (JsonObject)header.Metadata.DeepClone();

@@ -72,6 +72,33 @@ internal sealed class TaggerFeatures
     /// <summary>Key of a word in the ambiguity dictionary.</summary>
     public static ulong WordKey(ReadOnlySpan<char> form) => FeatureKey.Of(VForm, form.Length > MaxWordChars ? form[..MaxWordChars] : form);
 
+    /// <summary>Writes a word key -> tag bit set table (sorted keys as deltas).</summary>
+    public static void WriteWordTags(BinaryWriter w, IReadOnlyDictionary<ulong, byte> table)
+    {
+        w.Write(table.Count);
+        ulong previous = 0;
+        foreach (var (key, tags) in table.OrderBy(e => e.Key))
+        {
+            w.Write7BitEncodedInt64((long)(key - previous));
+            previous = key;
+            w.Write(tags);
+        }
+    }
+
+    public static Dictionary<ulong, byte> ReadWordTags(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        if (count < 0 || count > 50_000_000) throw new InvalidDataException("bad lexicon table");
+        var table = new Dictionary<ulong, byte>(count);
+        ulong key = 0;
+        for (int i = 0; i < count; i++)
+        {
+            key += (ulong)r.Read7BitEncodedInt64();
+            table[key] = r.ReadByte();
+        }
+        return table;
+    }
+
     /// <summary>Ambiguity class of a set of tag ids (sorted).</summary>
     public static ulong AmbiguityClass(IEnumerable<int> sortedTags)
     {
