@@ -202,7 +202,8 @@ public sealed class ParserRecipe : IModelRecipe
     private static List<UdSentence> PredictedTags(string lang, string dataDirectory, List<UdSentence> sentences, int folds, TextWriter log)
     {
         var clock = Stopwatch.StartNew();
-        var (options, clusters, lexicon) = TaggerRecipe.Prepare(lang, dataDirectory, TextWriter.Null);
+        var options = TaggerRecipe.OptionsFor(lang);
+        var (clusters, lexicon, _) = TaggerRecipe.Prepare(lang, dataDirectory, options, TextWriter.Null);
         bool xpos = lang == "en";
         // The shipped taggers reach their best dev score after about ten epochs.
         var taggerOptions = options with { Epochs = 10 };

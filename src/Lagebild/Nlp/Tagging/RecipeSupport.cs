@@ -16,6 +16,8 @@ internal static class RecipeSupport
         foreach (var file in files)
         {
             var path = Resolve(dataDirectory, file);
+            // Tables committed in the repository (the German lexicon) are not under the data directory.
+            if (!File.Exists(path) && file.Role == "lexicon" && Lemmas.GermanLexicon.FindTable() is { } table) path = table;
             string? sha = null;
             if (File.Exists(path) || Directory.Exists(path))
                 sha = File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "(directory)";

@@ -28,17 +28,22 @@ public sealed class TaggerRecipe : IModelRecipe
         _ => new TaggerTrainingOptions { ClauseFeatures = false, ClusterClasses = [30, 100, 300], FinalOnTrainAndDev = true },
     };
 
-    /// <summary>The shipped settings of a language with their word classes and lexicon, ready for
-    /// <see cref="PosTaggerTrainer.Train"/> (used by the parser recipe to tag its training sentences).</summary>
-    public static (TaggerTrainingOptions Options, WordClusters? Clusters, Dictionary<ulong, byte>? Lexicon) Prepare(
-        string lang, string dataDirectory, TextWriter log)
+    /// <summary>The word classes and lexicon the settings ask for, ready for <see cref="PosTaggerTrainer.Train"/>
+    /// (the parser recipe uses them to tag its training sentences), and the files they came from.</summary>
+    public static (WordClusters? Clusters, Dictionary<ulong, byte>? Lexicon, List<DataFile> Used) Prepare(
+        string lang, string dataDirectory, TaggerTrainingOptions options, TextWriter log)
     {
-        var options = OptionsFor(lang);
+        var used = new List<DataFile>();
         WordClusters? clusters = null;
         if (options.ClusterClasses.Length > 0)
-            clusters = ExchangeClustering.Train(UnlabelledCorpora.Read(lang, dataDirectory).Sentences, options.ClusterClasses, log: log);
+        {
+            var (text, files) = UnlabelledCorpora.Read(lang, dataDirectory);
+            clusters = ExchangeClustering.Train(text, options.ClusterClasses, log: log);
+            used.AddRange(files);
+        }
         var lexicon = options.Lexicon && lang == "de" ? GermanLexiconTags(log) : null;
-        return (options, clusters, lexicon);
+        if (lexicon != null) used.Add(new DataFile("src/Lagebild/Lang/de/" + GermanLexicon.TableFile, GermanLexicon.Licence, "lexicon"));
+        return (clusters, lexicon, used);
     }
 
     /// <summary>Word key -> bit set of the coarse tags (NOUN 1, ADJ 2, VERB 4) the German inflection lexicon gives a form.</summary>
@@ -94,16 +99,8 @@ public sealed class TaggerRecipe : IModelRecipe
         var options = Options ?? OptionsFor(lang);
         var data = new List<DataFile> { trainFile, devFile, testFile };
         data.AddRange(extra);
-        WordClusters? clusters = null;
-        if (options.ClusterClasses.Length > 0)
-        {
-            var (text, used) = UnlabelledCorpora.Read(lang, dataDirectory);
-            clusters = ExchangeClustering.Train(text, options.ClusterClasses, log: log);
-            data.AddRange(used);
-        }
-        var lexicon = options.Lexicon && lang == "de" ? GermanLexiconTags(log) : null;
-        if (lexicon != null)
-            data.Add(new DataFile("src/Lagebild/Lang/de/" + GermanLexicon.TableFile, GermanLexicon.Licence, "lexicon"));
+        var (clusters, lexicon, used) = Prepare(lang, dataDirectory, options, log);
+        data.AddRange(used);
         var result = PosTaggerTrainer.Train(train, dev, options, log, clusters, lexicon);
         var (devUpos, devXpos) = PosTaggerTrainer.Evaluate(result.Tagger, dev);
         if (options.FinalOnTrainAndDev)
