@@ -7,15 +7,15 @@ namespace Lagebild.Nlp.Entities;
 
 /// <summary>
 /// The knowledge tables (states, capitals, demonyms, organisations, leaders, first names, company words, role
-/// nouns) as token-sequence look-ups for NER features. Phrases are matched case-sensitively by hashing token texts,
+/// nouns) and the NER name lists (GeoNames towns, family names: ner_places.tsv, ner_surnames.tsv) as token-sequence look-ups for NER features. Phrases are matched case-sensitively by hashing token texts,
 /// so a sentence is scanned without building strings. Loaded from the default tables (plus LAGEBILD_KNOWLEDGE, so
 /// an analyst's additions count) once per language.
 /// </summary>
 public sealed class NerGazetteer
 {
     /// <summary>What a phrase is; one bit each, a phrase may carry several.</summary>
-    public enum Category { State, Capital, StandIn, Demonym, Adjective, Organisation, Company, Leader, FirstName, EastAsianFamily, CompanyWord, Role }
-    public const int CategoryCount = 12;
+    public enum Category { State, Capital, StandIn, Demonym, Adjective, Organisation, Company, Leader, FirstName, EastAsianFamily, CompanyWord, Role, Place, Surname }
+    public const int CategoryCount = 14;
     private const int PrefixBit = 1 << 30;   // a longer phrase continues from here
     private const int MaxTokens = 8;
 
@@ -116,6 +116,11 @@ public sealed class NerGazetteer
         var company = source.TryLoad("shared/company_words.tsv");
         if (company != null) foreach (var row in company.All()) g.Add(row["word"], Category.CompanyWord);
         foreach (var form in LegalForms) g.Add(form, Category.CompanyWord);
+        // Long name lists: weak evidence alone (many towns are also words or surnames), so they get their own bits.
+        var places = source.TryLoad($"{lang}/ner_places.tsv");
+        if (places != null) foreach (var row in places.All()) g.Add(row["name"], Category.Place);
+        var surnames = source.TryLoad($"{lang}/ner_surnames.tsv");
+        if (surnames != null) foreach (var row in surnames.All()) g.Add(row["name"], Category.Surname);
         var roles = source.TryLoad($"{lang}/roles.tsv");
         if (roles != null)
             foreach (var row in roles.All())
