@@ -53,7 +53,8 @@ internal sealed class NerSentenceBuffers
 /// Feature templates of the entity recognizer: the word and its lower-cased neighbours (+/-2), affixes, word shape,
 /// capitalisation at and after the sentence start, hyphen parts of compounds, word classes at three granularities
 /// for the word and its neighbours, the knowledge gazetteers (phrase membership of the word and its neighbours), the
-/// training-entity lexicon (same, by entity type) and how often each word is capitalised mid-sentence in plain text.
+/// training-entity lexicon (same, by entity type), both also for the part before a hyphen, and how often each word
+/// is capitalised mid-sentence in plain text.
 /// </summary>
 internal sealed class NerFeatures
 {
@@ -67,6 +68,7 @@ internal sealed class NerFeatures
 
     /// <summary>Tag-history templates (used by the decoder).</summary>
     public const int TTag1 = 40, TTag2 = 41, TTag1Word = 42, TTag1Shape = 43, TTag1Class = 44;
+    private const int THyphenGaz = 49, THyphenLex = 50;
 
     private const ulong Boundary = 0xB0B0B0B0UL;
     private readonly NerGazetteer _gazetteer;
@@ -180,6 +182,9 @@ internal sealed class NerFeatures
             {
                 f[c++] = FeatureKey.Of(THyphenFirst, lower[..dash]);
                 f[c++] = FeatureKey.Of(THyphenLast, lower[(lower.LastIndexOf('-') + 1)..]);
+                // "Deutschland-Tournee", "Siemens-Chef": a known name before the hyphen marks a part entity.
+                c = AddMarks(f, c, THyphenGaz, _gazetteer.MarkSingle(word[..dash]), NerGazetteer.CategoryCount * 2);
+                if (lexicon != null) c = AddMarks(f, c, THyphenLex, lexicon.MarkSingle(word[..dash]), lexicon.Categories * 2);
             }
             for (int l = 0; l < _levels; l++)
             {

@@ -154,6 +154,15 @@ public sealed class NerGazetteer
 
     private static ulong Extend(ulong phrase, ulong token) => FeatureKey.Combine(phrase, token);
 
+    /// <summary>The "begins a phrase" mark bits of the one-token phrases equal to <paramref name="token"/> (0 if none).</summary>
+    public int MarkSingle(ReadOnlySpan<char> token)
+    {
+        if (!_phrases.TryGetValue(Extend(Seed, TokenHash(token)), out int flags)) return 0;
+        int cats = flags & ~PrefixBit, marks = 0;
+        for (int c = 0; c < _categories; c++) if ((cats & (1 << c)) != 0) marks |= 1 << (2 * c);
+        return marks;
+    }
+
     /// <summary>
     /// Marks, for each token, the categories of every phrase covering it: bit 2c = begins a phrase of category c,
     /// bit 2c+1 = inside one. <paramref name="tokenHashes"/> are <see cref="TokenHash"/> of the tokens.
