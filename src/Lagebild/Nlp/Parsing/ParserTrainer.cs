@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Lagebild.Nlp.Corpora;
 using Lagebild.Nlp.Evaluation;
 using Lagebild.Nlp.Learning;
+using Lagebild.Nlp.Models;
 
 namespace Lagebild.Nlp.Parsing;
 
@@ -130,15 +131,16 @@ public static class ParserTrainer
         return new ParserTrainingResult(best!, bestEpoch, bestDev, byEpoch);
     }
 
-    /// <summary>Attachment scores against the original (possibly non-projective) trees. Tags: <paramref name="tagger"/>
-    /// when given, else the sentence's own UPOS and XPOS (gold, or predicted ones the recipe put there).</summary>
-    public static AttachmentScore Evaluate(DependencyParser parser, IReadOnlyList<UdSentence> sentences, Func<UdSentence, IReadOnlyList<string>>? tagger)
+    /// <summary>Attachment scores against the original (possibly non-projective) trees. Tags: <paramref name="tagger"/>'s
+    /// UPOS and XPOS when given, else the sentence's own (gold, or predicted ones the recipe put there).</summary>
+    public static AttachmentScore Evaluate(IDependencyParser parser, IEnumerable<UdSentence> sentences, ITagger? tagger)
     {
         var total = new AttachmentScore();
         foreach (var s in sentences)
         {
             if (s.Length == 0 || !s.HasTrees) continue;
-            var tree = tagger != null ? parser.Parse(s.Forms, tagger(s)) : parser.Parse(s.Forms, s.Upos, s.HasXpos ? s.Xpos : null);
+            var tags = tagger?.Tag(s.Forms);
+            var tree = tags != null ? parser.Parse(s.Forms, tags.Upos, tags.Xpos) : parser.Parse(s.Forms, s.Upos, s.HasXpos ? s.Xpos : null);
             total += NlpScorer.Attachment(s.Heads, s.Deprels, tree.Heads, tree.Labels);
         }
         return total;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Lagebild.Nlp.Models;
 
@@ -9,20 +8,21 @@ internal static class RecipeSupport
 {
     public static string Resolve(string dataDirectory, DataFile file) => Path.Combine(dataDirectory, file.Path);
 
+    /// <summary>SHA-256 of a data file, or null when it is absent. Tables committed in the repository (the German
+    /// lexicon) are not under the data directory and are found where they are.</summary>
+    public static string? Sha256(string dataDirectory, DataFile file)
+    {
+        var path = Resolve(dataDirectory, file);
+        if (!File.Exists(path) && file.Role == "lexicon" && Lemmas.GermanLexicon.FindTable() is { } table) path = table;
+        return File.Exists(path) ? ModelManifest.Sha256(path) : Directory.Exists(path) ? "(directory)" : null;
+    }
+
     /// <summary>The data files with their SHA-256, for the model metadata.</summary>
     public static JsonArray Describe(string dataDirectory, IEnumerable<DataFile> files)
     {
         var result = new JsonArray();
         foreach (var file in files)
-        {
-            var path = Resolve(dataDirectory, file);
-            // Tables committed in the repository (the German lexicon) are not under the data directory.
-            if (!File.Exists(path) && file.Role == "lexicon" && Lemmas.GermanLexicon.FindTable() is { } table) path = table;
-            string? sha = null;
-            if (File.Exists(path) || Directory.Exists(path))
-                sha = File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : "(directory)";
-            result.Add(new JsonObject { ["file"] = file.Path, ["sha256"] = sha, ["licence"] = file.Licence, ["role"] = file.Role });
-        }
+            result.Add(new JsonObject { ["file"] = file.Path, ["sha256"] = Sha256(dataDirectory, file), ["licence"] = file.Licence, ["role"] = file.Role });
         return result;
     }
 

@@ -42,7 +42,7 @@ public sealed class TaggerRecipe : IModelRecipe
             used.AddRange(files);
         }
         var lexicon = options.Lexicon && lang == "de" ? GermanLexiconTags(log) : null;
-        if (lexicon != null) used.Add(new DataFile("src/Lagebild/Lang/de/" + GermanLexicon.TableFile, GermanLexicon.Licence, "lexicon"));
+        if (lexicon != null) used.Add(GermanLexicon.DataFile);
         return (clusters, lexicon, used);
     }
 
