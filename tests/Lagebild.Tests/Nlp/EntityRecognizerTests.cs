@@ -133,6 +133,36 @@ public class EntityRecognizerTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>A compound whose first part is a known place ("Brackmoorfest") is a part entity; the same heads after
+    /// an unknown word are not. Both kinds of first part are built from the same invented syllables and the test words
+    /// are unseen, so only the gazetteer look-up of the part can tell them apart.</summary>
+    [Fact]
+    public void CompoundWithAKnownNameFirst_IsAPartEntity()
+    {
+        string[] first = ["Brack", "Tul", "Essen", "Nor", "Vint", "Ostre", "Pell", "Marn"];
+        string[] second = ["moor", "wick", "dry", "vane", "holm", "stad", "ling", "rode"];
+        string[] heads = ["fest", "viertel", "tagebuch", "brunnen"];
+        var words = first.SelectMany(f => second.Select(t => f + t)).ToArray();
+        var random = new Random(7);
+        random.Shuffle(words);
+        var gazetteer = new NerGazetteer();
+        var corpus = new List<NerSentence>();
+        for (int i = 0; i < 60; i++)
+        {
+            bool place = i % 2 == 0;
+            if (place) gazetteer.Add(words[i], NerGazetteer.Category.Place);
+            corpus.Add(S($"Das {words[i]}{heads[i / 2 % 4]} war voll .", place ? "O B-LOCpart O O O" : "O O O O O"));
+        }
+        gazetteer.Add(words[60], NerGazetteer.Category.Place);
+        gazetteer.Add(words[61], NerGazetteer.Category.Place);
+        var options = new NerTrainingOptions { Epochs = 6, LexiconFolds = 0, CaseStatistics = false };
+        var model = NerTrainer.Train("de", corpus, null, WordClusters.Empty, options, TextWriter.Null, gazetteer);
+        Assert.Equal(["O", "B-LOCpart", "O", "O", "O"], model.Recognize($"Das {words[60]}viertel war voll .".Split(' ')));
+        Assert.Equal(["O", "B-LOCpart", "O", "O", "O"], model.Recognize($"Das {words[61]}fest war voll .".Split(' ')));
+        Assert.Equal(["O", "O", "O", "O", "O"], model.Recognize($"Das {words[62]}viertel war voll .".Split(' ')));
+        Assert.Equal(["O", "O", "O", "O", "O"], model.Recognize($"Das {words[63]}fest war voll .".Split(' ')));
+    }
+
     /// <summary>The shipped name lists (towns, family names) load into their own categories for both languages.</summary>
     [Theory]
     [InlineData("de", "Regensburg", "Nowak")]

@@ -20,6 +20,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
     private readonly PerceptronModel _model;
     private readonly string[] _labels;
     private readonly bool[] _allowed;       // [previous * labels + next]: I-X only after B-X or I-X
+    private readonly string[] _bio;         // each label as BIO (BIOES: E-X -> I-X, S-X -> B-X)
     private readonly NerFeatures _features;
 
     [ThreadStatic] private static NerSentenceBuffers? _buffers;
@@ -41,6 +42,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         CaseStats = caseStats;
         _features = new NerFeatures(Gazetteer, clusters, lexicon, caseStats, wordTags);
         _allowed = Transitions(labels);
+        _bio = labels.Select(BioesScheme.ToBio).ToArray();
     }
 
     /// <summary>Entity types in label order: the categories of the training-entity lexicon.</summary>
@@ -68,15 +70,22 @@ public sealed class EntityRecognizer : IEntityRecognizer
     internal EntityRecognizer WithMetadata(JsonObject metadata) =>
         new(Lang, _labels, _model, Clusters, BeamSize, metadata, Gazetteer, Lexicon, CaseStats, WordTags as Dictionary<ulong, byte>);
 
+    /// <summary>Which label may follow which: BIO allows I-X only after B-X or I-X; BIOES (labels with E- or S-)
+    /// also requires B-X and I-X to be continued by I-X or E-X.</summary>
     internal static bool[] Transitions(string[] labels)
     {
         int n = labels.Length;
+        bool bioes = BioesScheme.IsBioes(labels);
         var allowed = new bool[n * n];
         for (int p = 0; p < n; p++)
             for (int c = 0; c < n; c++)
             {
-                var next = labels[c];
-                allowed[p * n + c] = !next.StartsWith("I-", StringComparison.Ordinal) || labels[p].Length > 2 && labels[p][2..] == next[2..];
+                string previous = labels[p], next = labels[c];
+                bool continues = next.StartsWith("I-", StringComparison.Ordinal) || bioes && next.StartsWith("E-", StringComparison.Ordinal);
+                bool open = previous.StartsWith("B-", StringComparison.Ordinal) || previous.StartsWith("I-", StringComparison.Ordinal);
+                allowed[p * n + c] = continues
+                    ? previous.Length > 2 && previous[2..] == next[2..] && (open || !bioes)
+                    : !(bioes && open);
             }
         return allowed;
     }
@@ -91,7 +100,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
         _features.Extract(words, b);
         var tags = (_beam ??= new BeamBuffers()).Tags(words.Count);
         Decode(b, tags);
-        for (int i = 0; i < words.Count; i++) result[i] = _labels[tags[i]];
+        for (int i = 0; i < words.Count; i++) result[i] = _bio[tags[i]];
         return result;
     }
 

@@ -68,7 +68,9 @@ internal sealed class NerFeatures
 
     /// <summary>Tag-history templates (used by the decoder).</summary>
     public const int TTag1 = 40, TTag2 = 41, TTag1Word = 42, TTag1Shape = 43, TTag1Class = 44;
-    private const int THyphenGaz = 49, THyphenLex = 50;
+    private const int THyphenGaz = 49, THyphenLex = 50, TCompoundGaz = 51, TCompoundLex = 52, TGenitiveGaz = 53, TGenitiveLex = 54;
+    /// <summary>Shortest compound part looked up; shorter heads ("Ei", "Uhr") match too much.</summary>
+    private const int MinCompoundPart = 4;
 
     private const ulong Boundary = 0xB0B0B0B0UL;
     private readonly NerGazetteer _gazetteer;
@@ -186,6 +188,14 @@ internal sealed class NerFeatures
                 c = AddMarks(f, c, THyphenGaz, _gazetteer.MarkSingle(word[..dash]), NerGazetteer.CategoryCount * 2);
                 if (lexicon != null) c = AddMarks(f, c, THyphenLex, lexicon.MarkSingle(word[..dash]), lexicon.Categories * 2);
             }
+            else if (upper && word.Length >= 2 * MinCompoundPart)
+                c = CompoundMarks(word, lexicon, f, c);
+            if (upper && word.Length > 3 && word[^1] == 's')
+            {
+                // "Erfurts", "Nerudas": a genitive of a known name.
+                c = AddMarks(f, c, TGenitiveGaz, _gazetteer.MarkSingle(word[..^1]), NerGazetteer.CategoryCount * 2);
+                if (lexicon != null) c = AddMarks(f, c, TGenitiveLex, lexicon.MarkSingle(word[..^1]), lexicon.Categories * 2);
+            }
             for (int l = 0; l < _levels; l++)
             {
                 int cl = b.Classes[l][at];
@@ -232,6 +242,25 @@ internal sealed class NerFeatures
             }
             b.StaticCount[i] = c;
         }
+    }
+
+    /// <summary>
+    /// "Sibirientagebuch", "Donauinselfest": German joins a name and a noun without a hyphen, and the name makes the
+    /// word a part entity. Marks of the longest leading part (at least <see cref="MinCompoundPart"/> letters, with as
+    /// many left for the head) that a gazetteer knows as a word of its own.
+    /// </summary>
+    private int CompoundMarks(ReadOnlySpan<char> word, NerGazetteer? lexicon, Span<ulong> f, int c)
+    {
+        for (int length = word.Length - MinCompoundPart; length >= MinCompoundPart; length--)
+        {
+            var part = word[..length];
+            int marks = _gazetteer.MarkSingle(part), lexiconMarks = lexicon?.MarkSingle(part) ?? 0;
+            if (marks == 0 && lexiconMarks == 0) continue;
+            c = AddMarks(f, c, TCompoundGaz, marks, NerGazetteer.CategoryCount * 2);
+            if (lexicon != null) c = AddMarks(f, c, TCompoundLex, lexiconMarks, lexicon.Categories * 2);
+            break;
+        }
+        return c;
     }
 
     private static bool HasLetter(ReadOnlySpan<char> word)

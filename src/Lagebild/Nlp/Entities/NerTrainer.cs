@@ -11,7 +11,7 @@ namespace Lagebild.Nlp.Entities;
 /// <summary>Training settings of the entity recognizer.</summary>
 public sealed record NerTrainingOptions
 {
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 12;
     /// <summary>Development F1 is measured from this epoch on; the best epoch's averaged model is kept.</summary>
     public int FirstScoredEpoch { get; init; } = 4;
     /// <summary>1 = greedy. A wider beam (over per-step log-softmax scores) measured no gain on either dev set.</summary>
@@ -19,6 +19,8 @@ public sealed record NerTrainingOptions
     /// <summary>Averaged weights below this magnitude are dropped (model size).</summary>
     public float PruneBelow { get; init; } = 0.01f;
     public int Seed { get; init; } = 1;
+    /// <summary>Learn BIOES labels (chunk ends marked) instead of the corpus's BIO; output is BIO either way.</summary>
+    public bool Bioes { get; init; } = true;
     /// <summary>Features seen fewer times in the training data are left out. 2 halves the model but cost about one
     /// point of GermEval F1, so all features are kept by default.</summary>
     public int MinFeatureCount { get; init; } = 1;
@@ -35,14 +37,16 @@ public sealed record NerTrainingOptions
     public JsonObject ToJson() => new()
     {
         ["epochs"] = Epochs, ["first_scored_epoch"] = FirstScoredEpoch, ["beam"] = BeamSize,
-        ["prune_below"] = PruneBelow, ["seed"] = Seed, ["min_feature_count"] = MinFeatureCount,
+        ["prune_below"] = PruneBelow, ["seed"] = Seed, ["bioes"] = Bioes, ["min_feature_count"] = MinFeatureCount,
         ["lexicon_folds"] = LexiconFolds, ["case_statistics"] = CaseStatistics, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
     };
 }
 
 /// <summary>
 /// Trains <see cref="EntityRecognizer"/>: greedy left-to-right perceptron with the predicted (not gold) tag history,
-/// so training sees the errors decoding will make; sentences are shuffled each epoch with a fixed seed.
+/// so training sees the errors decoding will make. Where a wrong guess makes the gold label impossible next (I-X after
+/// O), the update aims at the best label still possible (<see cref="BioesScheme.Oracle"/>) rather than at one decoding
+/// can never choose; that alone gave +2 F1 on GermEval dev. Sentences are shuffled each epoch with a fixed seed.
 /// </summary>
 public static class NerTrainer
 {
@@ -69,6 +73,7 @@ public static class NerTrainer
         IEnumerable<IReadOnlyList<string>>? unlabelled = null, Dictionary<ulong, byte>? wordTags = null)
     {
         var labels = LabelsOf(train);
+        if (options.Bioes) labels = BioesScheme.Labels(EntityRecognizer.TypesOf(labels));
         var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
         var types = EntityRecognizer.TypesOf(labels);
         gazetteer ??= NerGazetteer.ForLanguage(lang);
@@ -111,7 +116,7 @@ public static class NerTrainer
                 WordKeys = buffers.WordKey.AsSpan(P, n).ToArray(),
                 ShapeKeys = buffers.ShapeKey.AsSpan(P, n).ToArray(),
                 Classes = buffers.Classes[1].AsSpan(P, n).ToArray(),
-                Gold = s.Tags.Select(t => labelIndex.GetValueOrDefault(t, 0)).ToArray(),
+                Gold = (options.Bioes ? BioesScheme.FromBio(s.Tags) : s.Tags).Select(t => labelIndex.GetValueOrDefault(t, 0)).ToArray(),
             });
         }
         if (options.MinFeatureCount > 1) DropRare(cached, options.MinFeatureCount);
@@ -120,7 +125,7 @@ public static class NerTrainer
         var allowed = EntityRecognizer.Transitions(labels);
         EntityRecognizer Make(PerceptronModel model) =>
             new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats, wordTags);
-        var (bestModel, bestF1, bestEpoch) = TrainEpochs(cached, labels.Length, allowed, options, dev, m => Make(m), $"ner {lang}", log, clock);
+        var (bestModel, bestF1, bestEpoch) = TrainEpochs(cached, labels, allowed, options, dev, m => Make(m), $"ner {lang}", log, clock);
         var best = Make(bestModel);
         log.WriteLine($"ner {lang}: kept epoch {bestEpoch} (dev F1 {bestF1:0.00}), {best.FeatureCount:N0} features, {best.WeightCount:N0} weights");
         var metadata = new JsonObject
@@ -135,11 +140,13 @@ public static class NerTrainer
     }
 
     /// <summary>The epochs of training; returns the averaged model of the best development epoch.</summary>
-    private static (PerceptronModel Model, double F1, int Epoch) TrainEpochs(List<Cached> cached, int k, bool[] allowed,
+    private static (PerceptronModel Model, double F1, int Epoch) TrainEpochs(List<Cached> cached, string[] labels, bool[] allowed,
         NerTrainingOptions options, IReadOnlyList<NerSentence>? dev, Func<PerceptronModel, EntityRecognizer> recognizer,
         string name, TextWriter log, Stopwatch clock)
     {
+        int k = labels.Length;
         var trainer = new PerceptronTrainer(k);
+        var oracle = BioesScheme.Oracle(labels);
         var scores = new float[k];
         var combined = new ulong[NerSentenceBuffers.Stride + NerFeatures.HistoryCount];
         var order = Enumerable.Range(0, cached.Count).ToArray();
@@ -165,7 +172,8 @@ public static class NerTrainer
                     int guess = -1;
                     for (int c = 0; c < k; c++)
                         if (allowed[prev * k + c] && (guess < 0 || scores[c] > scores[guess])) guess = c;
-                    int gold = s.Gold[i];
+                    // After a wrong previous guess the gold label may be unreachable; learn the best reachable one.
+                    int gold = oracle[prev * k + s.Gold[i]];
                     if (guess != gold) { trainer.Update(f, gold, guess); errors++; }
                     trainer.Tick();
                     words++;
