@@ -82,6 +82,76 @@ public sealed class TaggerTests
         Assert.Single(unseen.Select(u => without.Tag(["und", u.Word, "."]).Upos[1]).Distinct());
     }
 
+    /// <summary>"kal" is ADJ before "und" + a noun and ADV before "und" + a verb; the nouns and verbs two words on
+    /// are known only to the lexicon, whose tag of the word two to the right no first-pass feature sees.</summary>
+    private static List<TaggedSentence> RightContextCorpus() => LexiconWords
+        .Select(e => new TaggedSentence(["kal", "und", e.Word, "."], [e.Tag == "NOUN" ? "ADJ" : "ADV", "CCONJ", e.Tag, "PUNCT"]))
+        .ToList();
+
+    private static readonly (string Word, string Tag)[] UnseenLexiconWords =
+        [("quendo", "NOUN"), ("plarix", "VERB"), ("avrel", "VERB"), ("strond", "NOUN")];
+
+    [Fact]
+    public void A_stacked_second_pass_uses_the_first_pass_tags_of_the_right_context()
+    {
+        var lexicon = LexiconOf(LexiconWords.Concat(UnseenLexiconWords));
+        var options = new TaggerTrainingOptions { Epochs = 10, PruneBelow = 0, AmbiguityMinCount = 1000 };
+        var stacked = PosTaggerTrainer.Train(RightContextCorpus(), null,
+            options with { Stacked = true, StackFolds = 3, FirstPassEpochs = 10 }, lexicon: lexicon).Tagger;
+        Assert.True(stacked.Stacked);
+        foreach (var (word, tag) in UnseenLexiconWords)
+            Assert.Equal(tag == "NOUN" ? "ADJ" : "ADV", stacked.Tag(["kal", "und", word, "."]).Upos[0]);
+
+        // A single left-to-right pass cannot tell the two: the test depends on the second pass.
+        var single = PosTaggerTrainer.Train(RightContextCorpus(), null, options, lexicon: lexicon).Tagger;
+        Assert.False(single.Stacked);
+        Assert.Single(UnseenLexiconWords.Select(u => single.Tag(["kal", "und", u.Word, "."]).Upos[0]).Distinct());
+    }
+
+    [Fact]
+    public void Stacked_model_survives_saving_and_old_versions_are_refused()
+    {
+        var lexicon = LexiconOf(LexiconWords.Concat(UnseenLexiconWords));
+        var tagger = PosTaggerTrainer.Train(RightContextCorpus(), null,
+            new TaggerTrainingOptions { Epochs = 6, PruneBelow = 0, Stacked = true, StackFolds = 2, FirstPassEpochs = 4 },
+            lexicon: lexicon).Tagger;
+        var path = Path.Combine(Path.GetTempPath(), $"tagger-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            tagger.Save(path);
+            var loaded = PosTagger.Load(path);
+            Assert.True(loaded.Stacked);
+            foreach (var (word, _) in UnseenLexiconWords)
+                Assert.Equal(tagger.Tag(["kal", "und", word, "."]).Upos, loaded.Tag(["kal", "und", word, "."]).Upos);
+
+            ModelFile.Save(path, PosTagger.Kind, "de", PosTagger.PayloadVersion - 1, null, w => w.Write(0));
+            var old = Assert.Throws<ModelFormatException>(() => PosTagger.Load(path));
+            Assert.Contains($"version {PosTagger.PayloadVersion - 1}", old.Message);
+            Assert.Contains("retrain", old.Message);
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Compounds_outside_the_lexicon_take_the_tags_of_their_head()
+    {
+        // Invented compounds: a three-letter part before a lexicon word. Only the head's lexicon tag tells them apart.
+        var train = LexiconWords.Select(e => new TaggedSentence(["und", "zap" + e.Word, "."], ["CCONJ", e.Tag, "PUNCT"])).ToList();
+        var lexicon = LexiconOf(LexiconWords.Concat(UnseenLexiconWords));
+        var tagger = PosTaggerTrainer.Train(train, null,
+            new TaggerTrainingOptions { Epochs = 10, PruneBelow = 0, AmbiguityMinCount = 1000 }, lexicon: lexicon).Tagger;
+        foreach (var (word, tag) in UnseenLexiconWords)
+            Assert.Equal(tag, tagger.Tag(["und", "dor" + word, "."]).Upos[1]);
+
+        var info = new WordInfo();
+        tagger.Features.Describe("Dorquendo", ref info);
+        Assert.NotEqual(0UL, info.HeadLexicon);
+        tagger.Features.Describe("quendo", ref info);   // in the lexicon itself: no head lookup
+        Assert.Equal(0UL, info.HeadLexicon);
+        tagger.Features.Describe("doro", ref info);      // too short for a head
+        Assert.Equal(0UL, info.HeadLexicon);
+    }
+
     [Fact]
     public void Word_classes_and_lexicon_survive_saving()
     {

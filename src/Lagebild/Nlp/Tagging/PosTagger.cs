@@ -9,19 +9,26 @@ namespace Lagebild.Nlp.Tagging;
 /// <summary>
 /// Greedy left-to-right averaged-perceptron POS tagger. A class is a UPOS tag, or "UPOS\tXPOS" when the model was
 /// trained on both (English EWT), so one decision yields both tags and the previous-tag features see the finer tag.
+/// A stacked model tags twice: a first pass as above, then a second pass that also sees the first pass's tags of the
+/// words to the right.
 /// Thread-safe: prediction only reads the model and works in rented buffers.
 /// </summary>
 public sealed class PosTagger : ITagger
 {
     public const string Kind = "tagger";
-    public const int PayloadVersion = 2;
+    public const int PayloadVersion = 3;
 
     private readonly string[] _upos, _xpos;
     private readonly PerceptronModel _model;
+    private readonly PerceptronModel? _firstPass;
 
-    internal PosTagger(string[] classes, bool hasXpos, TaggerFeatures features, PerceptronModel model, JsonObject? metadata = null)
+    /// <param name="firstPass">The first pass of a stacked tagger (then <paramref name="model"/> is the second), or null.</param>
+    internal PosTagger(string[] classes, bool hasXpos, TaggerFeatures features, PerceptronModel model, JsonObject? metadata = null,
+        PerceptronModel? firstPass = null)
     {
-        if (model.Classes != classes.Length) throw new ArgumentException("model and class list differ");
+        if (model.Classes != classes.Length || (firstPass != null && firstPass.Classes != classes.Length))
+            throw new ArgumentException("model and class list differ");
+        _firstPass = firstPass;
         Classes = classes;
         HasXpos = hasXpos;
         Features = features;
@@ -38,6 +45,9 @@ public sealed class PosTagger : ITagger
     public int FeatureCount => _model.FeatureCount;
     internal TaggerFeatures Features { get; }
     internal PerceptronModel Model => _model;
+    internal PerceptronModel? FirstPass => _firstPass;
+    /// <summary>Whether a second pass sees a first pass's tags of the right context.</summary>
+    public bool Stacked => _firstPass != null;
 
     public PosTags Tag(IReadOnlyList<string> words)
     {
@@ -68,21 +78,35 @@ public sealed class PosTagger : ITagger
         {
             for (int i = 0; i < n; i++) Features.Describe(words[i], ref infos[i]);
             TaggerFeatures.Link(infos.AsSpan(0, n));
-            Span<ulong> features = stackalloc ulong[TaggerFeatures.MaxFeatures];
-            Span<float> scores = stackalloc float[_model.Classes];
-            int prev1 = -1, prev2 = -1;
             var sentence = infos.AsSpan(0, n);
-            for (int i = 0; i < n; i++)
+            if (_firstPass == null) { Decode(Features, _model, sentence, default, classes); return; }
+            var guide = ArrayPool<int>.Shared.Rent(n);
+            try
             {
-                int count = Features.Extract(sentence, i, prev1, prev2, features);
-                _model.Score(features[..count], scores);
-                int best = PerceptronModel.ArgMax(scores);
-                classes[i] = best;
-                prev2 = prev1;
-                prev1 = best;
+                Decode(Features, _firstPass, sentence, default, guide);
+                Decode(Features, _model, sentence, guide.AsSpan(0, n), classes);
             }
+            finally { ArrayPool<int>.Shared.Return(guide); }
         }
         finally { ArrayPool<WordInfo>.Shared.Return(infos); }
+    }
+
+    /// <summary>One greedy left-to-right pass of a model over described words, with a first pass's tags or none.</summary>
+    internal static void Decode(TaggerFeatures features, PerceptronModel model, ReadOnlySpan<WordInfo> sentence,
+        ReadOnlySpan<int> guide, Span<int> classes)
+    {
+        Span<ulong> buffer = stackalloc ulong[TaggerFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[model.Classes];
+        int prev1 = -1, prev2 = -1;
+        for (int i = 0; i < sentence.Length; i++)
+        {
+            int count = features.Extract(sentence, i, prev1, prev2, buffer, guide);
+            model.Score(buffer[..count], scores);
+            int best = PerceptronModel.ArgMax(scores);
+            classes[i] = best;
+            prev2 = prev1;
+            prev1 = best;
+        }
     }
 
     public void Save(string path)
@@ -111,6 +135,8 @@ public sealed class PosTagger : ITagger
             Features.Clusters.Write(w);
             TaggerFeatures.WriteWordTags(w, Features.Lexicon);
             _model.Write(w);
+            w.Write(_firstPass != null);
+            _firstPass?.Write(w);
         });
     }
 
@@ -141,9 +167,11 @@ public sealed class PosTagger : ITagger
             var clusters = WordClusters.Read(r);
             var lexicon = TaggerFeatures.ReadWordTags(r);
             var model = PerceptronModel.Read(r);
-            if (model.Classes != classCount) throw new InvalidDataException("perceptron class count differs from the tag list");
+            var firstPass = r.ReadBoolean() ? PerceptronModel.Read(r) : null;
+            if (model.Classes != classCount || (firstPass != null && firstPass.Classes != classCount))
+                throw new InvalidDataException("perceptron class count differs from the tag list");
             var metadata = (JsonObject)header.Metadata.DeepClone();
             metadata["lang"] = header.Lang;
-            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures, clusters, lexicon), model, metadata);
+            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures, clusters, lexicon), model, metadata, firstPass);
         });
 }

@@ -28,6 +28,12 @@ public sealed record TaggerTrainingOptions
     public bool Lexicon { get; init; }
     /// <summary>After choosing the epoch count on dev, train again on train + dev for the shipped model.</summary>
     public bool FinalOnTrainAndDev { get; init; }
+    /// <summary>Stacked tagging: a second pass that sees a first pass's tags of the right context. Its training
+    /// sentences carry jackknifed first-pass tags (<see cref="StackFolds"/> folds), so it learns from realistic ones.</summary>
+    public bool Stacked { get; init; }
+    public int StackFolds { get; init; } = 5;
+    /// <summary>Epochs of the first pass (and of each jackknife fold's tagger).</summary>
+    public int FirstPassEpochs { get; init; } = 10;
 
     public JsonObject ToJson() => new()
     {
@@ -36,6 +42,7 @@ public sealed record TaggerTrainingOptions
         ["clause_features"] = ClauseFeatures,
         ["cluster_classes"] = new JsonArray(ClusterClasses.Select(c => (JsonNode)c).ToArray()),
         ["lexicon"] = Lexicon, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
+        ["stacked"] = Stacked, ["stack_folds"] = Stacked ? StackFolds : null, ["first_pass_epochs"] = Stacked ? FirstPassEpochs : null,
     };
 }
 
@@ -58,6 +65,13 @@ public static class PosTaggerTrainer
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         bool hasXpos = classes.Any(c => c.Contains('\t'));
         var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures, clusters, lexicon);
+        PerceptronModel? firstPass = null;
+        int[][]? guides = null;
+        if (options.Stacked)
+        {
+            (firstPass, guides) = TrainFirstPass(train, classes, options, log, clusters, lexicon);
+            log?.WriteLine($"  stacked: first pass and {options.StackFolds} jackknife folds trained");
+        }
 
         // Word descriptions do not change between epochs: compute them once.
         var described = train.Select(s =>
@@ -85,10 +99,11 @@ public static class PosTaggerTrainer
             foreach (int s in order)
             {
                 var (infos, gold) = described[s];
+                var guide = guides == null ? default : guides[s].AsSpan();
                 int prev1 = -1, prev2 = -1;
                 for (int i = 0; i < infos.Length; i++)
                 {
-                    int count = features.Extract(infos, i, prev1, prev2, buffer);
+                    int count = features.Extract(infos, i, prev1, prev2, buffer, guide);
                     var f = buffer[..count];
                     trainer.Score(f, scores);
                     int guess = PerceptronModel.ArgMax(scores);
@@ -100,7 +115,7 @@ public static class PosTaggerTrainer
                     prev1 = guess;
                 }
             }
-            var tagger = new PosTagger(classes, hasXpos, features, trainer.Finish(options.PruneBelow));
+            var tagger = new PosTagger(classes, hasXpos, features, trainer.Finish(options.PruneBelow), firstPass: firstPass);
             double devAccuracy = dev == null ? 100.0 * correct / total : Evaluate(tagger, dev).Upos;
             devScores.Add(devAccuracy);
             log?.WriteLine($"  epoch {epoch}: train {100.0 * correct / total:0.00} %, dev UPOS {devAccuracy:0.00} %, {tagger.FeatureCount:N0} features, {clock.Elapsed.TotalSeconds:0.0} s");
@@ -108,6 +123,37 @@ public static class PosTaggerTrainer
             if (devAccuracy > bestAccuracy || dev == null) { best = tagger; bestAccuracy = devAccuracy; bestEpoch = epoch; }
         }
         return new Result(best!, bestEpoch, bestAccuracy, devScores);
+    }
+
+    /// <summary>
+    /// The first pass of a stacked tagger (trained on all sentences) and, for each training sentence, the tags a first
+    /// pass trained without that sentence's fold gives it (jackknifing: the second pass then learns from tags as
+    /// wrong as they will be on new text). Class ids follow <paramref name="classes"/>.
+    /// </summary>
+    private static (PerceptronModel FirstPass, int[][] Guides) TrainFirstPass(IReadOnlyList<TaggedSentence> train,
+        string[] classes, TaggerTrainingOptions options, TextWriter? log, WordClusters? clusters, Dictionary<ulong, byte>? lexicon)
+    {
+        var single = options with { Stacked = false, Epochs = options.FirstPassEpochs };
+        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var guides = new int[train.Count][];
+        int folds = Math.Clamp(options.StackFolds, 2, Math.Max(2, train.Count));
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var rest = train.Where((_, i) => i % folds != fold).ToList();
+            var tagger = Train(rest, null, single, null, clusters, lexicon).Tagger;
+            // A fold's tagger may lack a rare class, so its class ids are mapped by name.
+            var toGlobal = tagger.Classes.Select(c => classIndex[c]).ToArray();
+            for (int i = fold; i < train.Count; i += folds)
+            {
+                var ids = new int[train[i].Words.Length];
+                tagger.Predict(train[i].Words, ids);
+                guides[i] = ids.Select(c => toGlobal[c]).ToArray();
+            }
+            log?.WriteLine($"  stacked: fold {fold + 1}/{folds} tagged");
+        }
+        var first = Train(train, null, single, null, clusters, lexicon).Tagger;
+        if (!first.Classes.SequenceEqual(classes)) throw new InvalidOperationException("first pass classes differ");
+        return (first.Model, guides);
     }
 
     /// <summary>UPOS and (for joint models) XPOS accuracy in percent on tagged sentences.</summary>

@@ -17,6 +17,9 @@ internal struct WordInfo
     /// <summary>Word classes from unlabelled text (coarse, middle, fine; 0 = unclustered) and the lexicon's tag set
     /// (0 = not in the lexicon): both reach words the treebank never saw.</summary>
     public ulong Cluster0, Cluster1, Cluster2, Lexicon;
+    /// <summary>For a word the lexicon lacks: the lexicon tags and the ambiguity class of its longest known tail word
+    /// (the compound head: "Europaminister" -> "Minister", "Siemens-Chef" -> "Chef"); 0 = none.</summary>
+    public ulong HeadLexicon, HeadAmbiguity;
     public int Flags;
 }
 
@@ -27,12 +30,14 @@ internal struct WordInfo
 /// </summary>
 internal sealed class TaggerFeatures
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 80;
     private const int MaxWordChars = 64;   // longer tokens (URLs) are hashed on their first 64 chars
 
     // Value namespaces for the per-word hashes.
     private const int VForm = 1, VLower = 2, VShape = 3, VPre = 10, VSuf = 20, VLast = 30, VAmbiguity = 40,
-        VCluster = 50, VLexicon = 60;
+        VCluster = 50, VLexicon = 60, VHead = 70;
+    /// <summary>A compound head starts at this character or later and has at least this many characters.</summary>
+    private const int MinHeadStart = 3, MinHeadLength = 3;
 
     [Flags]
     private enum WordFlag
@@ -114,6 +119,7 @@ internal sealed class TaggerFeatures
         {
             Form = h, Lower = h, Shape = h, Ambiguity = h, LastPart = h, Pre1 = h, Pre2 = h, Pre3 = h, Pre4 = h,
             Suf1 = h, Suf2 = h, Suf3 = h, Suf4 = h, Suf5 = h, Flags = -1, Cluster0 = h, Cluster1 = h, Cluster2 = h, Lexicon = h,
+            HeadLexicon = h, HeadAmbiguity = h,
         };
     }
 
@@ -173,6 +179,32 @@ internal sealed class TaggerFeatures
             else info.Lexicon = 0;
         }
         else info.Lexicon = 0;
+        DescribeHead(lower, ref info);
+    }
+
+    /// <summary>Finds the longest tail of a word outside the lexicon that the lexicon knows (capitalised, as German
+    /// nouns are, or as it is) and records its lexicon tags and ambiguity class.</summary>
+    private void DescribeHead(ReadOnlySpan<char> lower, ref WordInfo info)
+    {
+        info.HeadLexicon = info.HeadAmbiguity = 0;
+        if (_lexicon.Count == 0 || info.Lexicon != 0 || lower.Length < MinHeadStart + MinHeadLength) return;
+        Span<char> head = stackalloc char[lower.Length];
+        for (int start = MinHeadStart; start <= lower.Length - MinHeadLength; start++)
+        {
+            var tail = lower[start..];
+            if (!char.IsLetter(tail[0])) continue;
+            var capital = head[..tail.Length];
+            tail.CopyTo(capital);
+            capital[0] = char.ToUpperInvariant(capital[0]);
+            ulong capitalKey = FeatureKey.Of(VForm, capital), lowerKey = FeatureKey.Of(VForm, tail);
+            if (_lexicon.TryGetValue(capitalKey, out var tags) || _lexicon.TryGetValue(lowerKey, out tags))
+            {
+                info.HeadLexicon = FeatureKey.Of(VHead, tags);
+                if (_ambiguity.TryGetValue(capitalKey, out var amb) || _ambiguity.TryGetValue(lowerKey, out amb))
+                    info.HeadAmbiguity = FeatureKey.Combine(amb, 2);
+                return;
+            }
+        }
     }
 
     /// <summary>Fills the sentence-level parts of the descriptions once every word is described.</summary>
@@ -244,7 +276,9 @@ internal sealed class TaggerFeatures
 
     /// <summary>Writes the features of position <paramref name="i"/> given the two previous predicted tags
     /// (-1 = before the sentence) and returns how many it wrote.</summary>
-    public int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, Span<ulong> f)
+    /// <param name="guide">A first pass's tags of the whole sentence (stacked second pass), or empty: they give the
+    /// second pass the right context's tags.</param>
+    public int Extract(ReadOnlySpan<WordInfo> words, int i, int prev1, int prev2, Span<ulong> f, ReadOnlySpan<int> guide = default)
     {
         ref readonly var w = ref words[i];
         ref readonly var p1 = ref At(words, i - 1);
@@ -318,11 +352,31 @@ internal sealed class TaggerFeatures
             f[k++] = FeatureKey.Combine(FeatureKey.Of(71, (long)w.Lexicon), w.Ambiguity);
             f[k++] = FeatureKey.Of(72, prev1, (long)w.Lexicon);
         }
+        if (w.HeadLexicon != 0)
+        {
+            f[k++] = FeatureKey.Of(75, (long)w.HeadLexicon);
+            f[k++] = FeatureKey.Of(76, prev1, (long)w.HeadLexicon);
+            if (w.HeadAmbiguity != 0) f[k++] = FeatureKey.Of(77, (long)w.HeadAmbiguity);
+        }
         if (n1.Lexicon != 0) f[k++] = FeatureKey.Of(73, (long)n1.Lexicon);
         if (p1.Lexicon != 0) f[k++] = FeatureKey.Of(74, (long)p1.Lexicon);
+        if (guide.Length > 0)
+        {
+            int g1 = GuideAt(guide, i + 1), g2 = GuideAt(guide, i + 2);
+            f[k++] = FeatureKey.Of(81, g1);
+            f[k++] = FeatureKey.Of(82, g2);
+            f[k++] = FeatureKey.Of(83, g1, g2);
+            f[k++] = FeatureKey.Of(84, prev1, g1);
+            f[k++] = FeatureKey.Of(86, g1, (long)w.Lower);
+            f[k++] = FeatureKey.Of(87, g1, (long)w.Ambiguity);
+        }
         if (!ClauseFeatures) return k;
         f[k++] = FeatureKey.Combine(FeatureKey.Of(55, (long)w.Ambiguity), w.ClauseEndSuffix);
         f[k++] = FeatureKey.Combine(FeatureKey.Of(56, (long)w.Ambiguity), w.ClauseEndAmbiguity);
         return k;
     }
+
+    /// <summary>A first-pass tag, or -1 before and -2 after the sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int GuideAt(ReadOnlySpan<int> guide, int i) => i < 0 ? -1 : i >= guide.Length ? -2 : guide[i];
 }

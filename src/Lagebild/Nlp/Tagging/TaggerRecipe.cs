@@ -24,7 +24,8 @@ public sealed class TaggerRecipe : IModelRecipe
     public static TaggerTrainingOptions OptionsFor(string lang) => lang switch
     {
         // Clause-final features help German (verb-final clauses) and cost English a little on dev.
-        "de" => new TaggerTrainingOptions { ClauseFeatures = true, ClusterClasses = [40, 150, 600], Lexicon = true, FinalOnTrainAndDev = true },
+        // German: a stacked second pass that sees the first pass's tags of the next two words (+0.12 UPOS on dev).
+        "de" => new TaggerTrainingOptions { ClauseFeatures = true, ClusterClasses = [40, 150, 600], Lexicon = true, FinalOnTrainAndDev = true, Stacked = true },
         _ => new TaggerTrainingOptions { ClauseFeatures = false, ClusterClasses = [30, 100, 300], FinalOnTrainAndDev = true },
     };
 
@@ -124,7 +125,9 @@ public sealed class TaggerRecipe : IModelRecipe
         var metadata = new JsonObject
         {
             ["kind"] = Kind, ["lang"] = lang, ["date"] = RecipeSupport.Today,
-            ["method"] = "greedy averaged perceptron, joint UPOS+XPOS classes where the data has XPOS",
+            ["method"] = options.Stacked
+                ? "greedy averaged perceptron, stacked: a second pass sees the jackknifed first pass's tags of the right context"
+                : "greedy averaged perceptron, joint UPOS+XPOS classes where the data has XPOS",
             ["trained_by"] = $"lagebild train tagger --lang {lang} (src/Lagebild/Nlp/Tagging/TaggerRecipe.cs)",
             ["data"] = RecipeSupport.Describe(dataDirectory, data),
             ["parameters"] = parameters.DeepClone(),
@@ -135,7 +138,7 @@ public sealed class TaggerRecipe : IModelRecipe
             ["test"] = RecipeSupport.Scores(scores),
         };
         var tagger = new PosTagger(result.Tagger.Classes.ToArray(), result.Tagger.HasXpos, result.Tagger.Features,
-            result.Tagger.Model, metadata);
+            result.Tagger.Model, metadata, result.Tagger.FirstPass);
         tagger.Save(outPath);
         log.WriteLine($"tagger-{lang}: wrote {outPath} ({new FileInfo(outPath).Length / 1024.0 / 1024.0:0.00} MB)");
         return new TrainingReport(Kind, lang, outPath, data, scores, parameters);
