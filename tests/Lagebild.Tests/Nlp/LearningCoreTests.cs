@@ -84,6 +84,45 @@ public sealed class PerceptronTests
     }
 
     [Fact]
+    public void Dense_and_sparse_rows_score_as_the_sum_of_their_weights()
+    {
+        // 37 classes (not a multiple of any vector width): key 10 votes for every class, key 20 for a third of them
+        // (dense from a quarter on), key 30 for two.
+        const int classes = 37;
+        var ids = new List<ushort>();
+        var weights = new List<float>();
+        var expected = new float[classes];
+        var starts = new List<int> { 0 };
+        foreach (var (step, offset) in new[] { (1, 0), (3, 1), (18, 5) })
+        {
+            for (int c = offset; c < classes; c += step)
+            {
+                float w = (c + 1) * 0.25f * (step == 3 ? -1 : 1);
+                ids.Add((ushort)c);
+                weights.Add(w);
+                expected[c] += w;
+            }
+            starts.Add(ids.Count);
+        }
+        var model = new PerceptronModel(classes, [10UL, 20UL, 30UL], starts.ToArray(), ids.ToArray(), weights.ToArray());
+        ulong[] features = [30UL, 99UL, 10UL, 20UL];
+        var viaFound = new float[classes + 3];
+        model.Score(features, viaFound, new int[features.Length]);
+        var viaStack = new float[classes];
+        model.Score(features, viaStack);
+        var accumulated = new float[classes];
+        foreach (var f in features) model.AddFeature(f, accumulated);
+        for (int c = 0; c < classes; c++)
+        {
+            Assert.Equal(expected[c], viaFound[c], 4);
+            Assert.Equal(expected[c], viaStack[c], 4);
+            Assert.Equal(expected[c], accumulated[c], 4);
+        }
+        Assert.Equal(0, viaFound[classes]);     // nothing written past the classes
+        Assert.Throws<ArgumentException>(() => model.AddFeature(10UL, new float[classes - 1]));
+    }
+
+    [Fact]
     public void Feature_keys_separate_templates_and_value_boundaries()
     {
         Assert.NotEqual(FeatureKey.Of(1, "Panzer"), FeatureKey.Of(2, "Panzer"));
