@@ -59,6 +59,21 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void SeedsAveraged_LearnTheTinyCorpusToo_AndReportEachSeed()
+    {
+        var corpus = TinyCorpus();
+        var options = new NerTrainingOptions { Epochs = 6, FirstScoredEpoch = 2, LexiconFolds = 0, CaseStatistics = false };
+        var single = NerTrainer.Train("en", corpus, corpus, WordClusters.Empty, options, TextWriter.Null);
+        var averaged = NerTrainer.Train("en", corpus, corpus, WordClusters.Empty, options with { Seeds = 3 }, TextWriter.Null);
+        Assert.Equal(3, averaged.Metadata["seed_dev_f1"]!.AsArray().Count);
+        Assert.Null(single.Metadata["seed_dev_f1"]);
+        // The average holds the features of every seed's model, so at least as many as one of them.
+        Assert.True(averaged.FeatureCount >= single.FeatureCount);
+        var tags = averaged.Recognize("Gideon Farrowby travelled to Wexhaven yesterday .".Split(' '));
+        Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"], tags);
+    }
+
+    [Fact]
     public void Recognize_HandlesEmptyAndLongSentences()
     {
         var model = TrainTiny();

@@ -123,6 +123,31 @@ public sealed class PerceptronTests
     }
 
     [Fact]
+    public void Averaged_models_score_the_mean_of_their_scores()
+    {
+        // Key 5 in both models, key 7 only in the first, key 9 only in the second.
+        var a = new PerceptronModel(3, [5UL, 7UL], [0, 2, 3], [0, 2, 1], [1.0f, -2.0f, 4.0f]);
+        var b = new PerceptronModel(3, [5UL, 9UL], [0, 1, 2], [2, 0], [3.0f, 0.02f]);
+        var mean = PerceptronModel.Average([a, b]);
+        Assert.Equal(3, mean.FeatureCount);
+        foreach (ulong[] features in new[] { new[] { 5UL }, [7UL], [9UL], [5UL, 7UL, 9UL, 11UL] })
+        {
+            float[] sa = new float[3], sb = new float[3], sm = new float[3];
+            a.Score(features, sa);
+            b.Score(features, sb);
+            mean.Score(features, sm);
+            for (int c = 0; c < 3; c++) Assert.Equal((sa[c] + sb[c]) / 2, sm[c], 5);
+        }
+        // Pruning after averaging: key 9 keeps only 0.01 and goes; key 5's class 2 is (-2 + 3) / 2 = 0.5 and stays.
+        var pruned = PerceptronModel.Average([a, b], pruneBelow: 0.1f);
+        Assert.Equal(2, pruned.FeatureCount);
+        var scores = new float[3];
+        pruned.Score([5UL], scores);
+        Assert.Equal(new[] { 0.5f, 0f, 0.5f }, scores);
+        Assert.Throws<ArgumentException>(() => PerceptronModel.Average([a, new PerceptronModel(4, [5UL], [0, 1], [3], [1f])]));
+    }
+
+    [Fact]
     public void Feature_keys_separate_templates_and_value_boundaries()
     {
         Assert.NotEqual(FeatureKey.Of(1, "Panzer"), FeatureKey.Of(2, "Panzer"));

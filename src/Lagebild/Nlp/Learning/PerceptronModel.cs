@@ -160,6 +160,59 @@ public sealed class PerceptronModel
         return new PerceptronModel(Classes, keys.ToArray(), starts.ToArray(), classIds.ToArray(), weights.ToArray());
     }
 
+    /// <summary>
+    /// The mean of models over the same classes (a feature absent from one counts as zero there), without weights
+    /// below <paramref name="pruneBelow"/>. Models trained on differently shuffled data err differently; their mean
+    /// votes like an ensemble at the cost of one model.
+    /// </summary>
+    public static PerceptronModel Average(IReadOnlyList<PerceptronModel> models, float pruneBelow = 0)
+    {
+        if (models.Count == 0) throw new ArgumentException("no models to average");
+        int classes = models[0].Classes;
+        if (models.Any(m => m.Classes != classes)) throw new ArgumentException("models to average differ in their classes");
+        if (models.Count == 1) return pruneBelow > 0 ? models[0].Pruned(pruneBelow) : models[0];
+        // Merge the sorted key lists; per key, sum each model's row into one dense scratch row.
+        var keys = new List<ulong>();
+        var starts = new List<int> { 0 };
+        var classIds = new List<ushort>();
+        var weights = new List<float>();
+        var at = new int[models.Count];
+        var row = new float[classes];
+        var touched = new bool[classes];
+        float share = 1f / models.Count;
+        while (true)
+        {
+            ulong key = ulong.MaxValue;
+            bool any = false;
+            for (int m = 0; m < models.Count; m++)
+                if (at[m] < models[m]._keys.Length) { key = Math.Min(key, models[m]._keys[at[m]]); any = true; }
+            if (!any) break;
+            for (int m = 0; m < models.Count; m++)
+            {
+                var model = models[m];
+                if (at[m] >= model._keys.Length || model._keys[at[m]] != key) continue;
+                for (int j = model._starts[at[m]]; j < model._starts[at[m] + 1]; j++)
+                {
+                    row[model._entries[j].Class] += model._entries[j].Weight * share;
+                    touched[model._entries[j].Class] = true;
+                }
+                at[m]++;
+            }
+            int before = weights.Count;
+            for (int c = 0; c < classes; c++)
+            {
+                if (!touched[c]) continue;
+                if (Math.Abs(row[c]) >= pruneBelow && row[c] != 0) { classIds.Add((ushort)c); weights.Add(row[c]); }
+                row[c] = 0;
+                touched[c] = false;
+            }
+            if (weights.Count == before) continue;
+            keys.Add(key);
+            starts.Add(weights.Count);
+        }
+        return new PerceptronModel(classes, keys.ToArray(), starts.ToArray(), classIds.ToArray(), weights.ToArray());
+    }
+
     /// <summary>Adds one feature's weights to <paramref name="scores"/> (for callers that accumulate).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddFeature(ulong feature, Span<float> scores)
