@@ -74,6 +74,84 @@ public class EntityRecognizerTests
     }
 
     [Fact]
+    public void PassiveAggressive_LearnsTheTinyCorpus_AndKeepsTheFlagsThroughSaveAndLoad()
+    {
+        var options = new NerTrainingOptions
+        {
+            Epochs = 6, LexiconFolds = 0, CaseStatistics = false, PassiveAggressive = true, PruneBelow = 0, LowercaseGazetteer = true,
+        };
+        var model = NerTrainer.Train("en", TinyCorpus(), null, WordClusters.Empty, options, TextWriter.Null);
+        Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"], model.Recognize("Gideon Farrowby travelled to Wexhaven yesterday .".Split(' ')));
+        Assert.True(model.LowercaseGazetteer);
+        var path = Path.Combine(Path.GetTempPath(), $"ner-pa-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            model.Save(path);
+            var loaded = EntityRecognizer.Load(path);
+            Assert.True(loaded.LowercaseGazetteer);
+            var text = "In norwick , Ilvie Dwale said the weather was fine .".Split(' ');
+            Assert.Equal(model.Recognize(text), loaded.Recognize(text));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void PassiveAggressiveUpdate_MovesJustFarEnoughToWinByOne()
+    {
+        var trainer = new Lagebild.Nlp.Learning.PerceptronTrainer(2);
+        ulong[] features = [11UL, 12UL, 13UL, 14UL];
+        var scores = new float[2];
+        bool[] allowed = [true, true];
+        trainer.Score(features, scores);
+        NerTrainer.PassiveAggressiveUpdate(trainer, features, scores, gold: 1, allowed);
+        trainer.Score(features, scores);
+        // From all-zero scores: loss 1, step 1 / (2 x 4) per feature, so the gold label leads by exactly 1.
+        Assert.Equal(1f, scores[1] - scores[0], 4);
+        // Already winning by the margin: no change.
+        var before = scores.ToArray();
+        NerTrainer.PassiveAggressiveUpdate(trainer, features, scores, gold: 1, allowed);
+        trainer.Score(features, scores);
+        Assert.Equal(before, scores);
+        // A rival the history forbids is no rival.
+        NerTrainer.PassiveAggressiveUpdate(trainer, features, scores, gold: 0, [true, false]);
+        trainer.Score(features, scores);
+        Assert.Equal(before, scores);
+    }
+
+    [Theory]
+    [InlineData("B-PER I-PER B-PER O", "B-PER I-PER I-PER O")]
+    [InlineData("B-LOC B-LOC B-ORG", "B-LOC I-LOC B-ORG")]
+    [InlineData("B-PER O B-PER", "B-PER O B-PER")]
+    [InlineData("O B-ORG I-ORG", "O B-ORG I-ORG")]
+    public void AdjacentNamesOfOneType_AreJoined(string predicted, string expected)
+    {
+        var tags = predicted.Split(' ');
+        EntityRecognizer.MergeAdjacent(tags);
+        Assert.Equal(expected.Split(' '), tags);
+    }
+
+    [Fact]
+    public void WordNetClasses_ReachCapitalisedCommonNouns_AndRejectUnknownClasses()
+    {
+        var classes = NerWordClasses.Load(new Lagebild.Knowledge.TableSource(), TextWriter.Null)!;
+        byte Of(string word) => classes.GetValueOrDefault(Lagebild.Nlp.Tagging.TaggerFeatures.WordKey(word));
+        Assert.NotEqual(0, Of("committee") & 4);      // a group
+        Assert.Equal(Of("committee"), Of("Committee"));
+        Assert.NotEqual(0, Of("Chicago") & 64);       // a place name
+        Assert.Equal(0, Of("chicago"));
+        // The manifest finds the committed table (outside the data directory) for its checksum.
+        Assert.Matches("^[0-9a-f]{64}$", Lagebild.Nlp.Tagging.RecipeSupport.Sha256("/no/such/data", NerWordClasses.DataFile));
+        var dir = Directory.CreateTempSubdirectory("lagebild-wn-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "en"));
+            File.WriteAllText(Path.Combine(dir.FullName, NerWordClasses.Table), "# source: test\nword\tclasses\nGlimmerhold\tcastle\n");
+            Assert.Throws<Lagebild.Knowledge.KnowledgeException>(() => NerWordClasses.Load(new Lagebild.Knowledge.TableSource(dir.FullName), TextWriter.Null));
+        }
+        finally { dir.Delete(true); }
+    }
+
+    [Fact]
     public void Recognize_HandlesEmptyAndLongSentences()
     {
         var model = TrainTiny();

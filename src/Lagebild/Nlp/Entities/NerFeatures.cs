@@ -54,7 +54,7 @@ internal sealed class NerSentenceBuffers
 /// capitalisation at and after the sentence start, hyphen parts of compounds, word classes at three granularities
 /// for the word and its neighbours, the knowledge gazetteers (phrase membership of the word and its neighbours), the
 /// training-entity lexicon (same, by entity type), both also for the part before a hyphen, and how often each word
-/// is capitalised mid-sentence in plain text.
+/// is capitalised mid-sentence in plain text; optionally the gazetteer marks of a lower-case word's capitalised form.
 /// </summary>
 internal sealed class NerFeatures
 {
@@ -68,7 +68,8 @@ internal sealed class NerFeatures
 
     /// <summary>Tag-history templates (used by the decoder).</summary>
     public const int TTag1 = 40, TTag2 = 41, TTag1Word = 42, TTag1Shape = 43, TTag1Class = 44;
-    private const int THyphenGaz = 49, THyphenLex = 50, TCompoundGaz = 51, TCompoundLex = 52, TGenitiveGaz = 53, TGenitiveLex = 54;
+    private const int THyphenGaz = 49, THyphenLex = 50, TCompoundGaz = 51, TCompoundLex = 52, TGenitiveGaz = 53, TGenitiveLex = 54,
+        TLowerGaz = 55;
     /// <summary>Shortest compound part looked up; shorter heads ("Ei", "Uhr") match too much.</summary>
     private const int MinCompoundPart = 4;
 
@@ -79,10 +80,12 @@ internal sealed class NerFeatures
     private readonly NerCaseStats? _caseStats;
     private readonly int _levels;
     private readonly Dictionary<ulong, byte>? _wordTags;
+    private readonly bool _lowercaseGazetteer;
 
     public NerFeatures(NerGazetteer gazetteer, WordClusters clusters, NerGazetteer? lexicon = null, NerCaseStats? caseStats = null,
-        Dictionary<ulong, byte>? wordTags = null)
+        Dictionary<ulong, byte>? wordTags = null, bool lowercaseGazetteer = false)
     {
+        _lowercaseGazetteer = lowercaseGazetteer;
         _wordTags = wordTags is { Count: > 0 } ? wordTags : null;
         _gazetteer = gazetteer;
         _clusters = clusters;
@@ -190,6 +193,14 @@ internal sealed class NerFeatures
             }
             else if (upper && word.Length >= 2 * MinCompoundPart)
                 c = CompoundMarks(word, lexicon, f, c);
+            if (_lowercaseGazetteer && !upper && word.Length > 1 && char.IsLower(word[0]))
+            {
+                // "malaysia", "florida": web text drops the capital a name's gazetteer entry has.
+                var title = chars.Slice(3 * word.Length, word.Length);
+                word.CopyTo(title);
+                title[0] = char.ToUpperInvariant(title[0]);
+                c = AddMarks(f, c, TLowerGaz, _gazetteer.MarkSingle(title), NerGazetteer.CategoryCount * 2);
+            }
             if (upper && word.Length > 3 && word[^1] == 's')
             {
                 // "Erfurts", "Nerudas": a genitive of a known name.

@@ -38,12 +38,17 @@ public sealed record NerTrainingOptions
     public bool CaseStatistics { get; init; } = true;
     /// <summary>After choosing the epoch on dev, train again on train + dev for that many epochs (the shipped model).</summary>
     public bool FinalOnTrainAndDev { get; init; }
+    /// <summary>Passive-aggressive (PA-I) updates instead of perceptron ones (<see cref="NerTrainer.PassiveAggressiveUpdate"/>).</summary>
+    public bool PassiveAggressive { get; init; }
+    /// <summary>A lower-case word also gets the gazetteer marks of its capitalised form ("malaysia"); stored in the model.</summary>
+    public bool LowercaseGazetteer { get; init; }
 
     public JsonObject ToJson() => new()
     {
         ["epochs"] = Epochs, ["first_scored_epoch"] = FirstScoredEpoch, ["beam"] = BeamSize,
         ["prune_below"] = PruneBelow, ["seed"] = Seed, ["seeds"] = Seeds, ["bioes"] = Bioes, ["min_feature_count"] = MinFeatureCount,
         ["lexicon_folds"] = LexiconFolds, ["case_statistics"] = CaseStatistics, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
+        ["passive_aggressive"] = PassiveAggressive, ["lowercase_gazetteer"] = LowercaseGazetteer,
     };
 }
 
@@ -101,7 +106,7 @@ public static class NerTrainer
             if (unlabelled != null) text = text.Concat(unlabelled);
             caseStats = NerCaseStats.FromText(text);
         }
-        var features = new NerFeatures(gazetteer, clusters, lexicon, caseStats, wordTags);
+        var features = new NerFeatures(gazetteer, clusters, lexicon, caseStats, wordTags, options.LowercaseGazetteer);
         var buffers = new NerSentenceBuffers();
 
         var cached = new List<Cached>(sentences.Count);
@@ -129,7 +134,7 @@ public static class NerTrainer
 
         var allowed = EntityRecognizer.Transitions(labels);
         EntityRecognizer Make(PerceptronModel model) =>
-            new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats, wordTags);
+            new(lang, labels, model, clusters, options.BeamSize, null, gazetteer, lexicon, caseStats, wordTags, options.LowercaseGazetteer);
         var runs = new List<(PerceptronModel Model, double F1, int Epoch)>();
         for (int k = 0; k < Math.Max(1, options.Seeds); k++)
         {
@@ -190,7 +195,9 @@ public static class NerTrainer
                         if (allowed[prev * k + c] && (guess < 0 || scores[c] > scores[guess])) guess = c;
                     // After a wrong previous guess the gold label may be unreachable; learn the best reachable one.
                     int gold = oracle[prev * k + s.Gold[i]];
-                    if (guess != gold) { trainer.Update(f, gold, guess); errors++; }
+                    if (options.PassiveAggressive) PassiveAggressiveUpdate(trainer, f, scores, gold, allowed.AsSpan(prev * k, k));
+                    else if (guess != gold) trainer.Update(f, gold, guess);
+                    if (guess != gold) errors++;
                     trainer.Tick();
                     words++;
                     prev2 = prev;
@@ -208,6 +215,23 @@ public static class NerTrainer
             log.WriteLine($"{line} ({clock.Elapsed.TotalSeconds:0}s)");
         }
         return (best!, bestF1, bestEpoch);
+    }
+
+    /// <summary>
+    /// PA-I (Crammer et al. 2006) against the best wrong label the history allows: whenever the gold label does not
+    /// win by a margin of 1 (also when it wins narrowly), move just far enough to win by it, at most 1 per feature.
+    /// Weights then stay small, so prune them with a far lower threshold than perceptron weights.
+    /// </summary>
+    internal static void PassiveAggressiveUpdate(PerceptronTrainer trainer, ReadOnlySpan<ulong> features, ReadOnlySpan<float> scores,
+        int gold, ReadOnlySpan<bool> allowed)
+    {
+        int rival = -1;
+        for (int c = 0; c < allowed.Length; c++)
+            if (c != gold && allowed[c] && (rival < 0 || scores[c] > scores[rival])) rival = c;
+        if (rival < 0 || features.Length == 0) return;
+        float loss = 1f - (scores[gold] - scores[rival]);
+        // Both labels' rows change for every feature: the squared norm of the update direction is 2 x features.
+        if (loss > 0) trainer.Update(features, gold, rival, Math.Min(1f, loss / (2f * features.Length)));
     }
 
     private static void DropRare(List<Cached> cached, int minCount)
