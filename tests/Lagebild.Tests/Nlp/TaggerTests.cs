@@ -108,6 +108,47 @@ public sealed class TaggerTests
         Assert.Single(UnseenLexiconWords.Select(u => single.Tag(["kal", "und", u.Word, "."]).Upos[0]).Distinct());
     }
 
+    /// <summary>Invented sentences in two annotation conventions: the same adverbially used adjectives are ADJ in the
+    /// (more numerous) sentences of the other convention and ADV in those of the target one.</summary>
+    private static List<TaggedSentence> MixedConventionCorpus()
+    {
+        string[] subjects = ["Er", "Sie", "Man", "Es"], verbs = ["läuft", "fährt", "arbeitet", "spricht", "schreibt", "rechnet"],
+            adverbs = ["schnell", "ruhig", "genau", "sauber", "leise"];
+        var result = new List<TaggedSentence>();
+        for (int i = 0; i < 30; i++)
+        {
+            bool other = i % 3 != 0;   // two thirds in the other convention
+            result.Add(new TaggedSentence([subjects[i % 4], verbs[i % 6], adverbs[i % 5], "."],
+                ["PRON", "VERB", other ? "ADJ" : "ADV", "PUNCT"]) { OtherConventions = other });
+        }
+        return result;
+    }
+
+    [Fact]
+    public void Convention_features_tag_in_the_target_convention_of_mixed_training_data()
+    {
+        var options = new TaggerTrainingOptions { Epochs = 10, PruneBelow = 0 };
+        var tagger = PosTaggerTrainer.Train(MixedConventionCorpus(), null, options with { ConventionFeatures = true }).Tagger;
+        Assert.True(tagger.Features.ConventionCopies);
+        Assert.Equal("ADV", tagger.Tag(["Sie", "arbeitet", "genau", "."]).Upos[2]);
+        Assert.Equal("ADV", tagger.Tag(["Er", "spricht", "leise", "."]).Upos[2]);
+
+        // Without them the majority (other) convention wins: the test depends on the convention copies.
+        var plain = PosTaggerTrainer.Train(MixedConventionCorpus(), null, options).Tagger;
+        Assert.False(plain.Features.ConventionCopies);
+        Assert.Equal("ADJ", plain.Tag(["Sie", "arbeitet", "genau", "."]).Upos[2]);
+
+        var path = Path.Combine(Path.GetTempPath(), $"tagger-test-{Guid.NewGuid():N}.lgbm");
+        try
+        {
+            tagger.Save(path);
+            var loaded = PosTagger.Load(path);
+            Assert.True(loaded.Features.ConventionCopies);
+            Assert.Equal("ADV", loaded.Tag(["Sie", "arbeitet", "genau", "."]).Upos[2]);
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Stacked_model_survives_saving_and_old_versions_are_refused()
     {

@@ -195,8 +195,7 @@ public sealed class ParserRecipe : IModelRecipe
         for (int fold = 0; fold < folds; fold++)
         {
             List<TaggedSentence> taggerTrain = folds == 1
-                ? TaggerRecipe.ExtraTrainOf(lang).Prepend(TaggerRecipe.DataOf(lang).Train)
-                    .SelectMany(f => TaggerRecipe.Read(Path.Combine(dataDirectory, f.Path), xpos)).ToList()
+                ? TaggerRecipe.ReadTrain(lang, dataDirectory, out _)
                 : sentences.Where((_, i) => i % folds != fold).Select(s => ToTagged(s, xpos)).ToList();
             var tagger = PosTaggerTrainer.Train(taggerTrain, null, taggerOptions, null, clusters, lexicon).Tagger;
             for (int i = 0; i < sentences.Count; i++)

@@ -16,7 +16,7 @@ namespace Lagebild.Nlp.Tagging;
 public sealed class PosTagger : ITagger
 {
     public const string Kind = "tagger";
-    public const int PayloadVersion = 3;
+    public const int PayloadVersion = 4;
 
     private readonly string[] _upos, _xpos;
     private readonly PerceptronModel _model;
@@ -101,6 +101,7 @@ public sealed class PosTagger : ITagger
         for (int i = 0; i < sentence.Length; i++)
         {
             int count = features.Extract(sentence, i, prev1, prev2, buffer, guide);
+            if (features.ConventionCopies) count = TaggerFeatures.AddConventionCopies(buffer, count);
             model.Score(buffer[..count], scores);
             int best = PerceptronModel.ArgMax(scores);
             classes[i] = best;
@@ -137,6 +138,7 @@ public sealed class PosTagger : ITagger
             _model.Write(w);
             w.Write(_firstPass != null);
             _firstPass?.Write(w);
+            w.Write(Features.ConventionCopies);
         });
     }
 
@@ -168,10 +170,11 @@ public sealed class PosTagger : ITagger
             var lexicon = TaggerFeatures.ReadWordTags(r);
             var model = PerceptronModel.Read(r);
             var firstPass = r.ReadBoolean() ? PerceptronModel.Read(r) : null;
+            bool conventionCopies = r.ReadBoolean();
             if (model.Classes != classCount || (firstPass != null && firstPass.Classes != classCount))
                 throw new InvalidDataException("perceptron class count differs from the tag list");
             var metadata = (JsonObject)header.Metadata.DeepClone();
             metadata["lang"] = header.Lang;
-            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures, clusters, lexicon), model, metadata, firstPass);
+            return new PosTagger(classes, hasXpos, new TaggerFeatures(ambiguity, clauseFeatures, clusters, lexicon, conventionCopies), model, metadata, firstPass);
         });
 }

