@@ -148,6 +148,25 @@ public sealed class PerceptronTests
     }
 
     [Fact]
+    public void Folded_model_scores_a_feature_as_the_original_scores_it_with_its_partner()
+    {
+        // Partner of key k is k + 100: 5 and 105 both have rows, 7 has none but its partner 107 has, 9 has no partner.
+        var model = new PerceptronModel(3, [5UL, 9UL, 105UL, 107UL], [0, 2, 3, 4, 5], [0, 2, 1, 2, 0], [1.0f, -2.0f, 4.0f, 3.0f, 0.5f]);
+        var folded = model.Fold([5UL, 7UL, 9UL], k => k + 100);
+        Assert.Equal(3, folded.FeatureCount);    // 5, 7, 9; the partners are gone
+        foreach (ulong key in new[] { 5UL, 7UL, 9UL })
+        {
+            float[] original = new float[3], merged = new float[3];
+            model.Score([key, key + 100], original);
+            folded.Score([key], merged);
+            Assert.Equal(original, merged);
+        }
+        var scores = new float[3];
+        folded.Score([105UL, 107UL], scores);
+        Assert.Equal(new float[3], scores);
+    }
+
+    [Fact]
     public void Feature_keys_separate_templates_and_value_boundaries()
     {
         Assert.NotEqual(FeatureKey.Of(1, "Panzer"), FeatureKey.Of(2, "Panzer"));

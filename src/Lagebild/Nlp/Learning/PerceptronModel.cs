@@ -213,6 +213,39 @@ public sealed class PerceptronModel
         return new PerceptronModel(classes, keys.ToArray(), starts.ToArray(), classIds.ToArray(), weights.ToArray());
     }
 
+    /// <summary>
+    /// A model in which each feature of <paramref name="features"/> also carries the weights of its partner
+    /// <paramref name="partnerOf"/>(feature), and partners are gone: for features that always fire together at run
+    /// time, so scoring looks up half as many. A partner whose own feature had no weights becomes that feature's row.
+    /// </summary>
+    public PerceptronModel Fold(IEnumerable<ulong> features, Func<ulong, ulong> partnerOf)
+    {
+        var rows = new Dictionary<ulong, Dictionary<int, float>>(_keys.Length);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            var row = new Dictionary<int, float>(_starts[i + 1] - _starts[i]);
+            for (int j = _starts[i]; j < _starts[i + 1]; j++) row[_entries[j].Class] = _entries[j].Weight;
+            rows[_keys[i]] = row;
+        }
+        foreach (var feature in features)
+        {
+            ulong partner = partnerOf(feature);
+            if (partner == feature || !rows.Remove(partner, out var moved)) continue;
+            if (!rows.TryGetValue(feature, out var row)) { rows[feature] = moved; continue; }
+            foreach (var (cls, weight) in moved) row[cls] = row.GetValueOrDefault(cls) + weight;
+        }
+        var keys = rows.Keys.Order().ToArray();
+        var starts = new int[keys.Length + 1];
+        var classIds = new List<ushort>();
+        var weights = new List<float>();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            foreach (var (cls, weight) in rows[keys[i]].OrderBy(e => e.Key)) { classIds.Add((ushort)cls); weights.Add(weight); }
+            starts[i + 1] = weights.Count;
+        }
+        return new PerceptronModel(Classes, keys, starts, classIds.ToArray(), weights.ToArray());
+    }
+
     /// <summary>Adds one feature's weights to <paramref name="scores"/> (for callers that accumulate).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddFeature(ulong feature, Span<float> scores)

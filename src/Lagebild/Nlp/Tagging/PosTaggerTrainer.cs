@@ -95,6 +95,8 @@ public static class PosTaggerTrainer
         }).ToArray();
 
         var trainer = new PerceptronTrainer(classes.Length);
+        // Features that had a convention copy: folded together after training, so tagging reads each once.
+        var copied = new HashSet<ulong>();
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, described.Length).ToArray();
         Span<ulong> buffer = stackalloc ulong[TaggerFeatures.MaxFeatures];
@@ -116,7 +118,11 @@ public static class PosTaggerTrainer
                 for (int i = 0; i < infos.Length; i++)
                 {
                     int count = features.Extract(infos, i, prev1, prev2, buffer, guide);
-                    if (target) count = TaggerFeatures.AddConventionCopies(buffer, count);
+                    if (target)
+                    {
+                        foreach (ulong key in buffer[..count]) copied.Add(key);
+                        count = TaggerFeatures.AddConventionCopies(buffer, count);
+                    }
                     var f = buffer[..count];
                     trainer.Score(f, scores);
                     int guess = PerceptronModel.ArgMax(scores);
@@ -135,6 +141,10 @@ public static class PosTaggerTrainer
             // Without development sentences the last epoch is kept (the count was chosen on dev before).
             if (devAccuracy > bestAccuracy || dev == null) { best = tagger; bestAccuracy = devAccuracy; bestEpoch = epoch; }
         }
+        // Tagging fires every feature with its copy: one row holding both scores the same at half the look-ups.
+        if (features.ConventionCopies)
+            best = new PosTagger(classes, hasXpos, features.WithoutConventionCopies(), best!.Model.Fold(copied, TaggerFeatures.ConventionCopyOf),
+                firstPass: firstPass);
         return new Result(best!, bestEpoch, bestAccuracy, devScores);
     }
 

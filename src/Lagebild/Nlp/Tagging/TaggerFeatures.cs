@@ -82,9 +82,15 @@ internal sealed class TaggerFeatures
     /// copies and returns the new count.</summary>
     public static int AddConventionCopies(Span<ulong> f, int count)
     {
-        for (int j = 0; j < count; j++) f[count + j] = FeatureKey.Combine(f[j], ConventionMark);
+        for (int j = 0; j < count; j++) f[count + j] = ConventionCopyOf(f[j]);
         return 2 * count;
     }
+
+    /// <summary>The target-convention copy of a feature key.</summary>
+    public static ulong ConventionCopyOf(ulong feature) => FeatureKey.Combine(feature, ConventionMark);
+
+    /// <summary>The same features without convention copies: for a model whose copies were folded into their features.</summary>
+    public TaggerFeatures WithoutConventionCopies() => new(_ambiguity, ClauseFeatures, _clusters, _lexicon, conventionCopies: false);
 
     private const ulong ConventionMark = 0xC0DE_C0DE_0002_0003;
 
