@@ -109,7 +109,7 @@ public sealed class EntityRecognizer : IEntityRecognizer
     }
 
     /// <summary>
-    /// Joins a name that starts right where one of the same type ends ("Ferdinand Wilhelm | Slawata"): greedy decoding
+    /// Joins a name that starts right where one of the same type ends ("Marlo Tessaly | Quarnby"): greedy decoding
     /// sometimes closes a long name one word early and opens another, while two same-type names side by side are rare
     /// (0.4 % of GermEval's training names) and usually separated by a comma or "und".
     /// </summary>
