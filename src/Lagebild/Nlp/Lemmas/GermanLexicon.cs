@@ -129,14 +129,5 @@ public static class GermanLexicon
 
     /// <summary>The committed table: src/Lagebild/Lang/de/lemma_lexicon.tsv.gz found walking up from the current
     /// directory or the binaries; null when absent.</summary>
-    public static string? FindTable()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "src", "Lagebild", "Lang", "de", TableFile);
-                if (File.Exists(candidate)) return candidate;
-            }
-        return null;
-    }
+    public static string? FindTable() => Tagging.RecipeSupport.InRepository(DataFile.Path);
 }

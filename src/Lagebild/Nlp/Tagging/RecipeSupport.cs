@@ -18,7 +18,7 @@ internal static class RecipeSupport
     }
 
     /// <summary>A repository-relative file, looked for above the working directory and the binaries.</summary>
-    private static string? InRepository(string relative)
+    public static string? InRepository(string relative)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
             for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
